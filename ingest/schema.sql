@@ -1,0 +1,173 @@
+-- Borderlinks store schema: a public contract (documented in data/README.md).
+-- Every fact table carries source_id -> sources.source_id.
+-- No PRIMARY KEY / UNIQUE constraints on the big tables: in DuckDB 2.x they slow
+-- bulk loads several-fold; keys are enforced by the loaders (replace-by-key).
+
+CREATE TABLE IF NOT EXISTS sources (
+    source_id VARCHAR NOT NULL,      -- e.g. 'bts-crossings', 'transborder-aggregates'
+    publisher VARCHAR NOT NULL,
+    title VARCHAR NOT NULL,
+    url VARCHAR,
+    as_of DATE,                      -- date of the vintage / last period covered
+    license VARCHAR,
+    notes VARCHAR,
+    loaded_at TIMESTAMP,
+    file_name VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS places (
+    place_id VARCHAR NOT NULL,       -- ISO 3166-2 (US-TX, CA-ON, MX-CMX) or city 'US-CA:los-angeles'
+    country VARCHAR NOT NULL,        -- 'US' | 'CA' | 'MX'
+    kind VARCHAR NOT NULL,           -- 'state' | 'province' | 'territory' | 'district' | 'city'
+    name_en VARCHAR NOT NULL,
+    name_es VARCHAR NOT NULL,
+    name_fr VARCHAR NOT NULL,
+    parent_id VARCHAR,               -- for cities: their state/province
+    postal VARCHAR,                  -- USPS / Canada Post / common 2-3 letter abbreviation
+    is_border BOOLEAN NOT NULL,      -- touches the US-Canada or US-Mexico land border
+    border VARCHAR,                  -- 'US-Canada' | 'US-Mexico' | NULL
+    lat DOUBLE,                      -- label point / city location (WGS84)
+    lon DOUBLE,
+    source_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS ports (
+    port_code VARCHAR NOT NULL,      -- 4-digit zero-padded CBP code; 'P001'-style for planned ports
+    port_name VARCHAR NOT NULL,
+    place_id VARCHAR NOT NULL,       -- US state, ISO 3166-2
+    border VARCHAR NOT NULL,         -- 'US-Canada' | 'US-Mexico'
+    lat DOUBLE,
+    lon DOUBLE,
+    status VARCHAR NOT NULL,         -- 'open' | 'closed' | 'planned'
+    first_month DATE,
+    last_month DATE,
+    source_id VARCHAR NOT NULL
+);
+
+-- Monthly, exactly as published by BTS (Border Crossing Entry Data).
+CREATE TABLE IF NOT EXISTS crossings (
+    port_code VARCHAR NOT NULL,
+    month DATE NOT NULL,             -- first day of the month
+    measure VARCHAR NOT NULL,        -- today's names ('Truck Containers Loaded')
+    value BIGINT NOT NULL,
+    source_id VARCHAR NOT NULL
+);
+
+-- Annual sums derived by our snapshot script (data/crossings_annual.csv).
+CREATE TABLE IF NOT EXISTS crossings_annual (
+    port_code VARCHAR NOT NULL,
+    year INTEGER NOT NULL,
+    measure VARCHAR NOT NULL,
+    value BIGINT NOT NULL,
+    months INTEGER NOT NULL,         -- months with a published row that year (12 = full year)
+    source_id VARCHAR NOT NULL
+);
+
+-- Raw TransBorder monthly rows (DOT1/DOT2/DOT3), decoded.
+CREATE TABLE IF NOT EXISTS trade (
+    table_type VARCHAR NOT NULL,     -- 'DOT1' state x port | 'DOT2' state x commodity | 'DOT3' port x commodity
+    year INTEGER NOT NULL,
+    month INTEGER,                   -- 1-12, NULL where only annual is known
+    us_state VARCHAR,                -- ISO 3166-2 'US-TX'; NULL in DOT3; 'US-XX' unknown
+    partner_country VARCHAR NOT NULL,-- 'CA' | 'MX'
+    partner_place_id VARCHAR,        -- 'CA-ON' / 'MX-NLE' where published, else NULL
+    port_code VARCHAR,               -- Schedule-D 4-char, where known
+    mode VARCHAR NOT NULL,           -- 'Truck','Rail','Pipeline','Air','Vessel','Mail','Other','FTZ'
+    hs2 VARCHAR,                     -- 2-digit HS chapter where known
+    flow VARCHAR NOT NULL,           -- 'export' | 'import' (US perspective)
+    value_usd DOUBLE NOT NULL,
+    weight_kg DOUBLE,
+    source_id VARCHAR NOT NULL
+);
+
+-- Annual aggregates (snapshot): one row per year x US state x partner x mode x flow.
+-- us_state NULL with partner_place_id set = Mexican state rows (exports only).
+CREATE TABLE IF NOT EXISTS trade_annual (
+    year INTEGER NOT NULL,
+    us_state VARCHAR,
+    partner_country VARCHAR NOT NULL,
+    partner_place_id VARCHAR,
+    mode VARCHAR NOT NULL,
+    flow VARCHAR NOT NULL,
+    value_usd DOUBLE NOT NULL,
+    weight_kg DOUBLE,
+    source_id VARCHAR NOT NULL
+);
+
+-- State x province flows through a port, cumulative over first_year..last_year, both flows.
+CREATE TABLE IF NOT EXISTS trade_od (
+    us_state VARCHAR NOT NULL,
+    partner_place_id VARCHAR NOT NULL,
+    port_code VARCHAR,
+    first_year INTEGER NOT NULL,
+    last_year INTEGER NOT NULL,
+    value_usd DOUBLE NOT NULL,
+    source_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS fdi (
+    place_id VARCHAR NOT NULL,       -- Mexican state, ISO 3166-2
+    year INTEGER NOT NULL,
+    quarter INTEGER,                 -- 1-4, NULL for annual rows
+    origin VARCHAR NOT NULL,         -- 'all' where no origin split is published
+    value_musd DOUBLE NOT NULL,      -- US$ millions, flows (can be negative)
+    source_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS travel (
+    place_id VARCHAR NOT NULL,       -- Canadian province (or 'CA' for the national total)
+    period_start DATE NOT NULL,
+    period_end DATE NOT NULL,
+    travellers VARCHAR NOT NULL,     -- e.g. 'US residents entering Canada'
+    country VARCHAR NOT NULL,        -- residence / country visited, as published
+    mode VARCHAR NOT NULL,           -- 'All modes' | 'Automobile' | 'Non-automobile'
+    trips BIGINT,                    -- NULL = not applicable
+    unit VARCHAR NOT NULL,           -- 'trips' | 'thousand travellers'
+    source_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS initiatives (
+    initiative_id VARCHAR NOT NULL,
+    name_en VARCHAR NOT NULL,
+    name_es VARCHAR,
+    name_fr VARCHAR,
+    kind VARCHAR NOT NULL,           -- agreement | commission | program | declaration | summit | infrastructure
+    year INTEGER NOT NULL,
+    date DATE,
+    end_year INTEGER,
+    status VARCHAR NOT NULL,         -- active | ended | planned
+    border VARCHAR,                  -- 'US-Canada' | 'US-Mexico' | 'trilateral'
+    sectors VARCHAR[],
+    leaders VARCHAR,                 -- JSON list of {name, role, party, place_id}
+    summary_en VARCHAR NOT NULL,
+    summary_es VARCHAR,
+    summary_fr VARCHAR,
+    source_url VARCHAR NOT NULL,
+    source_title VARCHAR NOT NULL,
+    source_publisher VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS initiative_parties (
+    initiative_id VARCHAR NOT NULL,
+    place_id VARCHAR NOT NULL,       -- state/province/city place
+    organisation VARCHAR,            -- party organisation name, NULL when the place itself
+    role VARCHAR                     -- e.g. 'signatory', 'member', 'host'
+);
+
+CREATE TABLE IF NOT EXISTS facts (
+    fact_id VARCHAR NOT NULL,
+    place_id VARCHAR,                -- NULL for national figures
+    partner_place_id VARCHAR,
+    year INTEGER,
+    value DOUBLE NOT NULL,
+    unit VARCHAR NOT NULL,           -- 'jobs' | 'USD' | 'share' | ...
+    label_en VARCHAR NOT NULL,
+    label_es VARCHAR,
+    label_fr VARCHAR,
+    topic VARCHAR,                   -- 'jobs' | 'investment' | 'tourism' | 'trade'
+    source_url VARCHAR NOT NULL,
+    source_title VARCHAR NOT NULL,
+    source_publisher VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL
+);
