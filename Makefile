@@ -1,0 +1,74 @@
+# Borderlinks. Two commands for a new user: `make run` and `make test`.
+# Each sets itself up on a fresh machine: venv, packages, the store, Chromium.
+
+PY_SYS  ?= python3.11
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+DB      ?= data/borderlinks.duckdb
+HOST    ?= 127.0.0.1
+PORT    ?= 8501
+CHROMIUM ?= /usr/bin/chromium
+DEJAVU  := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+# Never let Playwright download a browser: tests drive Debian's Chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test test-fast test-browser test-load bench store snapshot lint format venv system-deps clean
+
+run: venv system-deps store
+	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
+
+test: venv system-deps
+	$(PY) -m pytest -n 2 --dist loadfile -m "not load" -q
+
+test-fast: venv
+	$(PY) -m pytest -n 2 --dist loadfile -m "not load and not browser" -q
+
+test-browser: venv system-deps
+	$(PY) -m pytest -m browser -q
+
+test-load: venv system-deps store
+	$(PY) -m pytest -m load -q -p no:xdist
+
+bench: venv system-deps
+	$(PY) bench/run_all.py
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PY_SYS) >/dev/null 2>&1 || { echo "error: $(PY_SYS) not found; Borderlinks needs Python 3.11"; exit 1; }
+	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+# Debian's Chromium (browser tests, PNG export) and DejaVu fonts (PDF brief).
+system-deps:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -f $(DEJAVU) ]; then \
+	  echo "installing Debian packages: chromium fonts-dejavu-core"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null \
+	    || { echo "error: could not install chromium/fonts-dejavu-core with apt-get"; exit 1; }; \
+	fi
+	@test -x $(CHROMIUM) || { echo "error: $(CHROMIUM) missing after install"; exit 1; }
+
+store: $(DB)
+
+$(DB): venv $(wildcard data/*.csv data/*.yaml data/initiatives/*.yaml data/codes/*.csv) ingest/schema.sql
+	$(PY) -m ingest build --db $(DB)
+
+snapshot: venv
+	$(PY) -m ingest snapshot --shared ../shared/data --out data
+	$(PY) -m geo.boundaries
+	$(PY) -m geo.cities
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) $(DB) artifacts .pytest_cache

@@ -1,0 +1,167 @@
+"""Real-browser fixtures: a Streamlit server on 127.0.0.1 and Debian's Chromium.
+
+The browser tests never skip: if Chromium is missing they fail loudly, because
+`make test` installs it (see the Makefile's system-deps target).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("BORDERLINKS_CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-gl=swiftshader",
+    "--enable-unsafe-swiftshader",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not become healthy at {url} within {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def browser_store(tmp_path_factory) -> Path:
+    """A store built from the committed reference data, as `make run` builds it."""
+    db = tmp_path_factory.mktemp("browser-store") / "borderlinks.duckdb"
+    subprocess.run(
+        [sys.executable, "-m", "ingest", "build", "--db", str(db)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+    )
+    return db
+
+
+@pytest.fixture(scope="session")
+def app_url(browser_store):
+    """Serve the dashboard on a free loopback port for the whole session."""
+    port = free_port()
+    env = dict(os.environ, BORDERLINKS_DB=str(browser_store))
+    log = (REPO / "artifacts").resolve()
+    log.mkdir(exist_ok=True)
+    with open(log / "streamlit-browser-tests.log", "w") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable, "-m", "streamlit", "run", "dashboard.py",
+                "--server.address", "127.0.0.1", "--server.port", str(port),
+                "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            ],
+            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, proc)
+            yield url
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: browser tests cannot run. "
+            "Install it with `apt-get install -y chromium` (make test does this)."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Visit:
+    """One page visit with every non-local request blocked and recorded."""
+
+    def __init__(self, browser, width=1400, height=900):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.external: list[str] = []
+        self.page_errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+
+    def _route(self, route):
+        url = route.request.url
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob", "about") or parsed.hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def open(self, url: str, timeout_ms: int = 60_000):
+        self.page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
+        self.wait_idle(timeout_ms)
+
+    def wait_idle(self, timeout_ms: int = 60_000):
+        """Wait until Streamlit has rendered the app and finished running the script."""
+        self.page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
+        self.page.wait_for_selector('[data-testid="stMain"]', timeout=timeout_ms)
+        self.page.wait_for_function(
+            """() => {
+                const s = document.querySelector('[data-testid="stStatusWidget"]');
+                return !s || !s.innerText.match(/Running|Connecting/i);
+            }""",
+            timeout=timeout_ms,
+        )
+        self.page.wait_for_timeout(800)
+
+    def exceptions(self) -> list[str]:
+        return self.page.locator('[data-testid="stException"]').all_inner_texts()
+
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=False)
+        return path
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    v = Visit(browser)
+    yield v
+    v.close()
