@@ -22,18 +22,29 @@ streamlit, so modules listed here import heavy libraries inside functions only.
 
 from __future__ import annotations
 
-from ingest import crossings, ports
+from ingest import crossings, fdi, inventory, places, ports, transborder, travel
 
 REFERENCE_BUILDERS = [
+    ("places", places.reference_batches),
     ("ports", ports.reference_batches),
     ("crossings_annual", crossings.reference_batches),
+    ("initiatives", inventory.reference_batches),
+    ("trade_annual", transborder.reference_batches),
+    ("fdi", fdi.reference_batches),
+    ("travel", travel.reference_batches),
 ]
 
 LOADERS = {
     "bts-crossings": crossings.load_file,
+    "transborder": transborder.load_file,
+    "mx-fdi-state": fdi.load_file,
+    "statcan-travel": travel.load_file,
 }
 
 SNAPSHOTS = [
     ("ports", ports.write_snapshot),
     ("crossings_annual", crossings.write_snapshot),
+    ("trade_annual", transborder.write_snapshot),
+    ("fdi", fdi.write_snapshot),
+    ("travel", travel.write_snapshot),
 ]

@@ -50,7 +50,8 @@ CREATE TABLE IF NOT EXISTS crossings (
     month DATE NOT NULL,             -- first day of the month
     measure VARCHAR NOT NULL,        -- today's names ('Truck Containers Loaded')
     value BIGINT NOT NULL,
-    source_id VARCHAR NOT NULL
+    source_id VARCHAR NOT NULL,
+    port_name VARCHAR                -- name as written in the loaded file (older vintages differ)
 );
 
 -- Annual sums derived by our snapshot script (data/crossings_annual.csv).
@@ -161,6 +162,7 @@ CREATE TABLE IF NOT EXISTS facts (
     partner_place_id VARCHAR,
     year INTEGER,
     value DOUBLE NOT NULL,
+    qualifier VARCHAR,               -- 'nearly' | 'about' | 'over' | 'exactly', as the source words it
     unit VARCHAR NOT NULL,           -- 'jobs' | 'USD' | 'share' | ...
     label_en VARCHAR NOT NULL,
     label_es VARCHAR,
@@ -169,5 +171,16 @@ CREATE TABLE IF NOT EXISTS facts (
     source_url VARCHAR NOT NULL,
     source_title VARCHAR NOT NULL,
     source_publisher VARCHAR NOT NULL,
+    source_id VARCHAR NOT NULL
+);
+
+-- U.S. state exports to Canada/Mexico by month, from the Census Bureau international
+-- trade API (timeseries/intltrade/exports/statehs), via `python -m ingest fetch census-state-exports`.
+CREATE TABLE IF NOT EXISTS state_exports (
+    year INTEGER NOT NULL,
+    month INTEGER NOT NULL,          -- 1-12
+    us_state VARCHAR NOT NULL,       -- ISO 3166-2 'US-TX'
+    partner_country VARCHAR NOT NULL,-- 'CA' | 'MX'
+    value_usd DOUBLE NOT NULL,       -- ALL_VAL_MO: total value, all commodities, that month
     source_id VARCHAR NOT NULL
 );

@@ -1,0 +1,158 @@
+"""Translation and locale formatting: ``t(key)``, ``lang()``, number/date formats, place names.
+
+Strings live in ``components/strings/<area>.py``. The current language comes
+from the view (``st.session_state["view_lang"]``, set by ``state.read_view``);
+every function also takes an explicit ``lang=`` so the CLI/PDF can use them
+without a Streamlit session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+
+from components.strings import all_strings
+
+LANGS = ("en", "es", "fr")
+DEFAULT_LANG = "en"
+LANG_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
+# Babel locales: North American variants, since users are US/CA/MX officials.
+LOCALES = {"en": "en_US", "es": "es_MX", "fr": "fr_CA"}
+SESSION_KEY = "view_lang"
+
+
+def lang() -> str:
+    """Current language code ('en' | 'es' | 'fr'); 'en' outside a Streamlit session."""
+    try:
+        import streamlit as st
+
+        value = st.session_state.get(SESSION_KEY)
+    except Exception:  # no Streamlit runtime (CLI, plain pytest): default language
+        value = None
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def _lang(value: str | None) -> str:
+    return value if value in LANGS else lang()
+
+
+def t(key: str, lang: str | None = None, **fmt) -> str:
+    """Text for ``key`` in the language (current one by default), ``str.format``-ed with ``fmt``.
+
+    A missing translation falls back to English; a missing key returns the key
+    itself so a gap is visible on screen instead of raising.
+    """
+    texts = all_strings().get(key)
+    if texts is None:
+        return key
+    code = _lang(lang)
+    text = texts.get(code) or texts.get(DEFAULT_LANG) or key
+    return text.format(**fmt) if fmt else text
+
+
+def _missing(value) -> bool:
+    """None, NaN, NaT or pandas NA (what a NULL cell becomes in a DataFrame)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    import pandas as pd  # local: pandas is already loaded wherever frames are formatted
+
+    return bool(pd.api.types.is_scalar(value) and pd.isna(value))
+
+
+def fmt_int(value, lang: str | None = None) -> str:
+    """Integer with locale grouping (``12,345`` / ``12 345``); '–' for missing."""
+    if _missing(value):
+        return "–"
+    return babel_numbers.format_decimal(round(value), locale=LOCALES[_lang(lang)])
+
+
+def fmt_num(value, lang: str | None = None, digits: int = 1) -> str:
+    """Decimal number with ``digits`` fraction digits in the locale; '–' for missing."""
+    if _missing(value):
+        return "–"
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return babel_numbers.format_decimal(value, format=pattern, locale=LOCALES[_lang(lang)])
+
+
+def fmt_money(value, lang: str | None = None, compact: bool = True, short: bool = False) -> str:
+    """US dollars in the locale: compact (``$348.5B``) by default, else full units.
+
+    ``short`` uses CLDR's short words in es/fr too ('US$348.5 mil M', '348,5 G$ US'),
+    for narrow places like metric tiles.
+    """
+    if _missing(value):
+        return "–"
+    code = _lang(lang)
+    locale = LOCALES[code]
+    if compact and abs(value) >= 1000:
+        if code == "en":
+            return babel_numbers.format_compact_currency(
+                value, "USD", locale=locale, fraction_digits=1
+            )
+        # CLDR's short Spanish/French forms ('15.4 MUSD', 'MRD') read badly;
+        # the long words ('mil millones', 'milliards') are what officials write.
+        words = babel_numbers.format_compact_decimal(
+            value, locale=locale, fraction_digits=1, format_type="short" if short else "long"
+        )
+        if short and code == "fr":
+            return f"{words} $ US"
+        return f"US${words}" if code == "es" else f"{words} $ US"
+    return babel_numbers.format_currency(value, "USD", locale=locale, format_type="standard")
+
+
+def fmt_pct(value, lang: str | None = None, digits: int = 1) -> str:
+    """Share (0.123) as a percentage in the locale (``12.3%`` / ``12,3 %``)."""
+    if _missing(value):
+        return "–"
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return babel_numbers.format_percent(value, format=pattern, locale=LOCALES[_lang(lang)])
+
+
+def fmt_month(value, lang: str | None = None) -> str:
+    """Month (date/datetime/'YYYY-MM[-DD]') as 'March 2024' / 'marzo de 2024'."""
+    if _missing(value):
+        return "–"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10] if len(value) >= 10 else value + "-01")
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    elif hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        value = value.to_pydatetime().date()
+    return babel_dates.format_skeleton("yMMMM", value, locale=LOCALES[_lang(lang)])
+
+
+def fmt_date(value, lang: str | None = None) -> str:
+    """Day (date or ISO string) in the locale's medium format; '–' for missing."""
+    if _missing(value):
+        return "–"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return babel_dates.format_date(value, format="medium", locale=LOCALES[_lang(lang)])
+
+
+def place_name(place_id: str | None, lang: str | None = None) -> str:
+    """Name of a state/province/city in the language; the id itself when unknown."""
+    if not place_id:
+        return "–"
+    from components import query  # late import: query is the data module, i18n stays light
+
+    names = query.place_names(_lang(lang))
+    return names.get(place_id, place_id)
+
+
+def has(key: str) -> bool:
+    """True when ``key`` has a string table entry."""
+    return key in all_strings()
+
+
+def label(prefix: str, value, lang: str | None = None) -> str:
+    """Translated label for a data value (``t(f'{prefix}.{value}')``), else the value as published."""
+    key = f"{prefix}.{value}"
+    return t(key, lang=lang) if has(key) else str(value)

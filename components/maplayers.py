@@ -1,0 +1,312 @@
+"""pydeck layers, the deck, and the map frame (legend, caption, CSV, data table, selection).
+
+Geometry comes from ``geo/`` (plain Python); this module only styles it.
+Every pickable object carries ``tip`` (pre-escaped HTML for the tooltip: data
+names are untrusted) and ``sel_id`` (what a click selects: a place id or
+``port:<code>``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+from pydeck.bindings.json_tools import default_serialize
+
+from components import palettes
+from components.i18n import t
+
+# Local style served by Streamlit static serving: never a hosted basemap
+# (``map_style=None`` would request Carto tiles).
+MAP_STYLE = "/app/static/basemap.json"
+BASE_LAYER_ID = "places"
+PORTS_LAYER_ID = "ports"
+ARCS_LAYER_ID = "arcs"
+TOOLTIP = {
+    "html": "{tip}",
+    "style": {"backgroundColor": "#ffffff", "color": "#111111", "fontSize": "13px"},
+}
+DEFAULT_VIEW = {"latitude": 44.0, "longitude": -101.0, "zoom": 2.3}
+
+
+def esc(value) -> str:
+    """Any value -> HTML-escaped text (None -> '')."""
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def tip_html(title, lines: list[tuple[str, str]]) -> str:
+    """Tooltip HTML: bold escaped ``title`` then 'label: value' lines, all escaped."""
+    body = "".join(f"<br/>{esc(label)}: {esc(value)}" for label, value in lines)
+    return f"<b>{esc(title)}</b>{body}"
+
+
+def choropleth_layer(
+    geojson: dict,
+    values: pd.DataFrame,
+    palette=palettes.SEQUENTIAL,
+    fmt=str,
+    label: str = "",
+    selected: str | None = None,
+    highlight: set[str] | None = None,
+    fills: dict[str, tuple] | None = None,
+) -> tuple[pdk.Layer, list[tuple[tuple, str]]]:
+    """States/provinces shaded by ``values`` (place_id, value) -> (GeoJsonLayer, legend entries).
+
+    ``geojson`` features need ``place_id`` and ``name`` properties (from
+    ``geo.boundaries.boundaries_geojson``); it is not mutated (it is cached).
+    Places without a value are grey and say 'no data' in their tooltip.
+    ``highlight`` place ids get a thicker outline (e.g. neighbours on a profile);
+    ``fills`` forces the colour of some places (a locator map without values).
+    """
+    by_place = {}
+    if values is not None and not values.empty:
+        by_place = dict(zip(values["place_id"], values["value"], strict=True))
+    edges = palettes.class_breaks(list(by_place.values()))
+    highlight = highlight or set()
+    features = []
+    for feature in geojson.get("features", []):
+        props = dict(feature.get("properties") or {})
+        place_id = props.get("place_id")
+        value = by_place.get(place_id)
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        colour = palettes.colour_for(None if missing else value, edges, palette)
+        if fills and place_id in fills:
+            colour = fills[place_id]
+        shown = t("ui.no_data") if missing else fmt(value)
+        props.update(
+            fill=[*colour, 210],
+            line=list(
+                palettes.SELECTED_OUTLINE
+                if place_id == selected or place_id in highlight
+                else palettes.OUTLINE
+            ),
+            line_w=3 if place_id == selected else (2 if place_id in highlight else 0.6),
+            sel_id=place_id,
+            tip=tip_html(props.get("name") or place_id, [(label, shown)] if label else []),
+        )
+        features.append(
+            {"type": "Feature", "geometry": feature.get("geometry"), "properties": props}
+        )
+    layer = pdk.Layer(
+        "GeoJsonLayer",
+        data={"type": "FeatureCollection", "features": features},
+        id=BASE_LAYER_ID,
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_fill_color="properties.fill",
+        get_line_color="properties.line",
+        get_line_width="properties.line_w",
+        line_width_units="'pixels'",
+        auto_highlight=True,
+        highlight_color=[255, 255, 255, 80],
+    )
+    return layer, palettes.legend_entries(edges, fmt, palette)
+
+
+def ports_layer(
+    ports_df: pd.DataFrame,
+    measure: str,
+    fmt=str,
+    state_name=lambda place_id: place_id,
+    selected: str | None = None,
+    max_px: int = 22,
+) -> pdk.Layer:
+    """Ports of entry as circles whose AREA is proportional to ``value`` (crossings of ``measure``).
+
+    ``ports_df``: port_code, port_name, place_id, lat, lon, value (NULL = no data).
+    """
+    frame = ports_df.dropna(subset=["lat", "lon"]).copy()
+    top = frame["value"].max() if frame["value"].notna().any() else 0
+    top = top if top and top > 0 else 1
+
+    def radius(value):
+        if value is None or pd.isna(value) or value <= 0:
+            return 2.5
+        return max(3.0, max_px * math.sqrt(value / top))
+
+    frame["radius"] = frame["value"].map(radius)
+    frame["fill"] = [
+        [*palettes.PORT_FILL, 200] if pd.notna(v) and v > 0 else [*palettes.NO_DATA, 160]
+        for v in frame["value"]
+    ]
+    frame["line"] = [
+        list(palettes.SELECTED_OUTLINE) if f"port:{code}" == selected else [60, 60, 60]
+        for code in frame["port_code"]
+    ]
+    frame["sel_id"] = "port:" + frame["port_code"].astype(str)
+    frame["tip"] = [
+        tip_html(
+            f"{row.port_name} ({row.port_code})",
+            [
+                (t("col.state"), state_name(row.place_id)),
+                (measure, t("ui.no_data") if pd.isna(row.value) else fmt(row.value)),
+            ],
+        )
+        for row in frame.itertuples(index=False)
+    ]
+    keep = ["port_code", "lat", "lon", "radius", "fill", "line", "sel_id", "tip"]
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=frame[keep].to_dict("records"),
+        id=PORTS_LAYER_ID,
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_position=["lon", "lat"],
+        get_radius="radius",
+        radius_units="'pixels'",  # quoted: pydeck turns bare strings into accessors
+        get_fill_color="fill",
+        get_line_color="line",
+        line_width_min_pixels=1,
+        auto_highlight=True,
+    )
+
+
+def arcs_layer(links_df: pd.DataFrame, max_px: int = 8) -> pdk.Layer:
+    """Cross-border links as arcs, width proportional to ``value``.
+
+    ``links_df``: source_lon, source_lat, target_lon, target_lat, value, kind
+    ('trade' | 'initiative'), tip (pre-escaped HTML). Kinds get different
+    colours AND their tooltip names the kind (meaning never by colour alone).
+    """
+    frame = links_df.copy()
+    if frame.empty:
+        records = []
+    else:
+        top = frame["value"].max() or 1
+        frame["width"] = [max(1.0, max_px * float(v) / float(top)) for v in frame["value"]]
+        frame["colour"] = [
+            [*(palettes.ARC_TRADE if kind == "trade" else palettes.ARC_INITIATIVE), 170]
+            for kind in frame["kind"]
+        ]
+        keep = ["source_lon", "source_lat", "target_lon", "target_lat", "width", "colour", "tip"]
+        records = frame[keep].to_dict("records")
+    return pdk.Layer(
+        "ArcLayer",
+        data=records,
+        id=ARCS_LAYER_ID,
+        pickable=True,
+        get_source_position=["source_lon", "source_lat"],
+        get_target_position=["target_lon", "target_lat"],
+        get_source_color="colour",
+        get_target_color="colour",
+        get_width="width",
+        width_units="'pixels'",
+        get_height=0.4,
+    )
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation.
+
+    pydeck indents its JSON by 2 spaces; on nested GeoJSON coordinates that
+    makes the spec sent on every rerun ~5x larger (1.1 MB instead of ~240 KB).
+    """
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def make_deck(layers: list, view: dict | None = None, tooltip: dict | None = None) -> pdk.Deck:
+    """A Deck over the local basemap style. ``view``: dict(latitude, longitude, zoom)."""
+    view = {**DEFAULT_VIEW, **(view or {})}
+    return CompactDeck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(
+            latitude=view["latitude"], longitude=view["longitude"], zoom=view["zoom"], pitch=0
+        ),
+        map_style=MAP_STYLE,
+        tooltip=tooltip or TOOLTIP,
+    )
+
+
+def selection_from_event(event) -> str | None:
+    """The ``sel_id`` of the clicked object in a ``st.pydeck_chart`` event, or None.
+
+    Reads the event dict-style (``event["selection"]["objects"]``); objects of
+    a GeoJsonLayer keep ``sel_id`` under ``properties``.
+    """
+    if not event:
+        return None
+    try:
+        objects = event["selection"]["objects"]
+    except (KeyError, TypeError):
+        return None
+    for layer_id in (PORTS_LAYER_ID, BASE_LAYER_ID):  # a port sits on top of its state
+        for obj in (objects or {}).get(layer_id) or []:
+            if not isinstance(obj, dict):
+                continue
+            sel = obj.get("sel_id") or (obj.get("properties") or {}).get("sel_id")
+            if sel:
+                return str(sel)
+    return None
+
+
+def show_legend(
+    entries: list[tuple[tuple, str]], title: str, extra: list[tuple] = (), no_data: bool = True
+) -> None:
+    """A legend with colour swatches AND the value range of each class, plus 'no data'."""
+    rows = [*entries, *([(palettes.NO_DATA, t("ui.no_data"))] if no_data else []), *extra]
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:12px">'
+        f'<span style="width:14px;height:14px;display:inline-block;margin-right:4px;'
+        f'border:1px solid #555;background:{palettes.rgb_css(colour)}"></span>{esc(text)}</span>'
+        for colour, text in rows
+    )
+    st.html(
+        f'<div role="group" aria-label="{esc(t("ui.legend"))}" style="font-size:13px">'
+        f"<b>{esc(title)}</b><br/>{items}</div>"
+    )
+
+
+def show_map(deck: pdk.Deck, data: pd.DataFrame, sources=None, key: str = "map") -> str | None:
+    """Render ``deck`` (click-to-select), its source caption, CSV and data table -> selected id.
+
+    ``data`` is the table alternative of what the map shows.
+    """
+    from components import exports, ui
+
+    event = st.pydeck_chart(
+        deck, on_select="rerun", selection_mode="single-object", key=key, height=560
+    )
+    st.caption(ui.source_caption(sources if sources is not None else data))
+    st.download_button(
+        t("ui.download_csv"),
+        data=ui.csv_bytes(data),
+        file_name=f"borderlinks-{key}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    exports.html_button(deck, key)  # F: the map as one offline HTML file
+    with st.expander(t("ui.data_table")):
+        st.dataframe(data, hide_index=True, width="stretch", key=f"{key}-table")
+    return selection_from_event(event)
+
+
+def new_pick(picked: str | None, key: str) -> str | None:
+    """The map's click if it is NEW since the last run, else None.
+
+    ``st.pydeck_chart`` keeps returning the last clicked object on every rerun;
+    remembering it under ``key`` lets a link or a 'clear' button change the
+    selection without the stale click overriding it.
+    """
+    previous = st.session_state.get(key)
+    st.session_state[key] = picked
+    return picked if picked and picked != previous else None
+
+
+def link_frame(links: pd.DataFrame, a_col: str, b_col: str, places: pd.DataFrame) -> pd.DataFrame:
+    """Links with source/target lon/lat (via ``geo.links.arcs``) -> source_lon, source_lat,
+    target_lon, target_lat plus the input columns. ``places``: place_id, lat, lon."""
+    from geo import links as geo_links
+
+    if links.empty:
+        return links.assign(source_lon=[], source_lat=[], target_lon=[], target_lat=[])
+    return geo_links.arcs(links, a_col, b_col, places)

@@ -1,0 +1,113 @@
+"""The shared sidebar: language, border, place, sector, mode, years, crossing measure.
+
+Each widget is initialised from the view (URL query params) and writes back to
+it in its ``on_change`` callback, so a copied link reproduces what is shown.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import i18n, query, state
+from components.i18n import t
+
+ALL = "all"
+
+
+def _sync(key: str, value) -> None:
+    # The view is the truth: push it into the widget before the widget is created
+    # (a link or another page may have changed it since the last run).
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
+
+
+def _changed(key: str, field: str) -> None:
+    value = st.session_state.get(key)
+    if field == "years":
+        value = (int(value[0]), int(value[1]))
+    elif value == ALL:
+        value = None
+    state.write_view(**{field: value})
+
+
+def _sector_label(code: str) -> str:
+    return t("sidebar.sector_placeholder") if code == ALL else t("sidebar.hs_chapter", code=code)
+
+
+def render_sidebar(view: state.View) -> None:
+    """Draw the shared sidebar widgets for ``view`` (their callbacks update the URL)."""
+    limits = state.store_limits()
+    with st.sidebar:
+        _sync("sb_lang", view.lang)
+        st.selectbox(
+            t("sidebar.language"),
+            i18n.LANGS,
+            format_func=lambda code: i18n.LANG_NAMES[code],
+            key="sb_lang",
+            on_change=_changed,
+            args=("sb_lang", "lang"),
+        )
+        st.markdown(f"**{t('sidebar.filters')}**")
+        _sync("sb_border", view.border or ALL)
+        st.selectbox(
+            t("sidebar.border"),
+            (ALL, *query.BORDERS),
+            format_func=lambda b: t("common.all") if b == ALL else t(f"border.{b}"),
+            key="sb_border",
+            on_change=_changed,
+            args=("sb_border", "border"),
+        )
+        place_ids = list(query.load(query.places)["place_id"])
+        _sync("sb_place", view.place)
+        st.selectbox(
+            t("sidebar.place"),
+            place_ids,
+            index=None,
+            format_func=i18n.place_name,
+            placeholder=t("sidebar.place_placeholder"),
+            key="sb_place",
+            on_change=_changed,
+            args=("sb_place", "place"),
+        )
+        chapters = list(query.load(query.hs_chapters)["hs2"])
+        sector = view.sector if view.sector in chapters else ALL
+        _sync("sb_sector", sector)
+        st.selectbox(
+            t("sidebar.sector"),
+            (ALL, *chapters),
+            format_func=_sector_label,
+            key="sb_sector",
+            on_change=_changed,
+            args=("sb_sector", "sector"),
+        )
+        _sync("sb_mode", view.mode or ALL)
+        st.selectbox(
+            t("sidebar.mode"),
+            (ALL, *limits.modes),
+            format_func=lambda m: t("common.all") if m == ALL else i18n.label("mode", m),
+            key="sb_mode",
+            on_change=_changed,
+            args=("sb_mode", "mode"),
+        )
+        if limits.first_year < limits.last_year:
+            _sync("sb_years", tuple(view.years or (limits.first_year, limits.last_year)))
+            st.slider(
+                t("sidebar.years"),
+                min_value=limits.first_year,
+                max_value=limits.last_year,
+                step=1,
+                key="sb_years",
+                on_change=_changed,
+                args=("sb_years", "years"),
+            )
+        if limits.measures:
+            measure = view.measure if view.measure in limits.measures else limits.measures[0]
+            _sync("sb_measure", measure)
+            st.selectbox(
+                t("sidebar.measure"),
+                limits.measures,
+                format_func=lambda m: i18n.label("measure", m),
+                key="sb_measure",
+                on_change=_changed,
+                args=("sb_measure", "measure"),
+            )

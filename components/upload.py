@@ -1,0 +1,66 @@
+"""Load an uploaded official file through the same path as ``python -m ingest load``.
+
+Plain Python (no Streamlit): the page passes the bytes; this writes them to a
+private temp folder under the uploaded name (so a refusal names the user's
+file), runs ``ingest.registry.LOADERS[source]`` and ``ingest.store.apply``.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class UploadResult:
+    """Outcome of one upload: ``ok`` and either report lines or the one-line refusal."""
+
+    ok: bool
+    message: str
+    report: list[str] = field(default_factory=list)
+
+
+def safe_name(name: str) -> str:
+    """Uploaded file name reduced to a plain base name (no path, no odd characters)."""
+    base = Path(str(name).replace("\\", "/")).name
+    base = re.sub(r"[^A-Za-z0-9._-]", "_", base).lstrip(".")
+    return base[:120] or "upload.csv"
+
+
+def known_sources() -> list[str]:
+    """Source ids accepted by ``python -m ingest load``."""
+    from ingest import registry
+
+    return sorted(registry.LOADERS)
+
+
+def load_upload(source: str, name: str, data: bytes, db) -> UploadResult:
+    """Validate ``data`` as an official ``source`` file and apply it to the store at ``db``.
+
+    Returns ``UploadResult(ok=False, message=<one line>)`` on refusal; the
+    store is then unchanged (``ingest.store.apply`` swaps a finished copy in).
+    """
+    from ingest import registry, store
+    from ingest.model import LoadError
+
+    if source not in registry.LOADERS:
+        return UploadResult(
+            False, f"unknown source '{source}' (known: {', '.join(known_sources())})"
+        )
+    if not data:
+        return UploadResult(False, f"{safe_name(name)}: the file is empty")
+    with tempfile.TemporaryDirectory(prefix="borderlinks-upload-") as tmp:
+        path = Path(tmp) / safe_name(name)
+        path.write_bytes(data)
+        try:
+            batches = registry.LOADERS[source](path)
+            reports = store.apply(db, batches)
+        except LoadError as exc:
+            return UploadResult(False, exc.one_line().replace(str(path), path.name))
+        except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            text = f"{path.name}: unexpected {type(exc).__name__}: {first}"
+            return UploadResult(False, text.replace(str(path), path.name))
+    return UploadResult(True, safe_name(name), [r.one_line() for r in reports])

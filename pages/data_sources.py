@@ -1,0 +1,76 @@
+"""Data and sources: what is loaded, provenance, caveats, and loading an official file."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import i18n, query, state, ui, upload
+from components.i18n import t
+
+view = state.current_view()
+st.title(t("data.title"))
+st.markdown(t("data.intro"))
+
+# --- what is loaded
+st.subheader(t("data.loaded"))
+sources = query.load(query.sources)
+st.caption(
+    t("data.summary", sources=i18n.fmt_int(len(sources)), rows=i18n.fmt_int(sources["rows"].sum()))
+)
+table = pd.DataFrame(
+    {
+        t("data.col_publisher"): sources["publisher"],
+        t("data.col_title"): sources["title"],
+        t("data.col_url"): sources["url"],
+        t("data.col_as_of"): [i18n.fmt_date(d) for d in sources["as_of"]],
+        t("data.col_rows"): sources["rows"],
+        t("data.col_tables"): sources["tables"],
+        t("data.col_license"): sources["license"],
+        t("data.col_loaded_at"): sources["loaded_at"],
+        t("data.col_file"): sources["file_name"],
+        t("data.col_notes"): sources["notes"],
+        "source_id": sources["source_id"],
+    }
+)
+ui.show_table(
+    table,
+    sources=list(sources["source_id"]),
+    key="data-sources",
+    column_config={t("data.col_url"): st.column_config.LinkColumn()},
+)
+
+# --- provenance and caveats
+st.subheader(t("data.provenance"))
+st.markdown(t("data.provenance_text"))
+st.subheader(t("data.caveats"))
+for key in ("inbound", "mx_state", "origin", "od", "partial"):
+    st.markdown(f"- {t(f'data.caveat_{key}')}")
+
+# --- upload an official file
+st.subheader(t("data.upload"))
+limit_mb = st.get_option("server.maxUploadSize")
+st.caption(t("data.upload_help", mb=limit_mb))
+with st.form("data-upload", clear_on_submit=False):
+    source = st.selectbox(
+        t("data.upload_source"),
+        upload.known_sources(),
+        format_func=lambda s: i18n.label("data.source", s),
+        index=None,
+        placeholder=t("common.select_placeholder"),
+        key="data_upload_source",
+    )
+    file = st.file_uploader(t("data.upload_file"), type=["csv", "gz", "txt"], key="data_upload")
+    submitted = st.form_submit_button(t("data.upload_button"), icon=":material/upload:")
+if submitted:
+    if not source or file is None:
+        st.warning(t("common.select_placeholder"), icon=":material/warning:")
+    else:
+        with st.spinner(t("data.upload_button")):
+            result = upload.load_upload(source, file.name, file.getvalue(), query.db_path())
+        if result.ok:
+            st.success(t("data.upload_done", name=result.message), icon=":material/check:")
+            with st.expander(t("data.upload_report"), expanded=True):
+                st.code("\n".join(result.report), language=None)
+        else:
+            st.error(t("data.upload_refused", problem=result.message), icon=":material/block:")

@@ -1,0 +1,279 @@
+"""Initiatives inventory: filterable table and map of the agreements states, provinces and cities signed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from components import i18n, maplayers, palettes, query, state, ui
+from components.i18n import t
+from geo import boundaries
+
+view = state.current_view()
+lang = i18n.lang()
+# One name lookup table per run: i18n.place_name re-reads the cached frame on every call.
+_PLACE_NAMES = query.place_names(lang)
+
+
+def place_name(place_id) -> str:
+    """Name of a place in the current language; the id itself when unknown."""
+    return _PLACE_NAMES.get(place_id, place_id) if place_id else "–"
+
+
+def land_layer() -> pdk.Layer:
+    """States and provinces as a plain, non-clickable backdrop (the offline basemap has no land)."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        data=boundaries.boundaries_geojson(lang),
+        id="land",
+        pickable=False,
+        stroked=True,
+        filled=True,
+        get_fill_color=[246, 243, 236],
+        get_line_color=[150, 150, 150],
+        line_width_min_pixels=0.5,
+    )
+
+
+ANY = "__any__"
+
+st.title(t("initiatives.title"))
+st.caption(t("initiatives.intro"))
+
+
+def text_in_lang(row: dict, field: str) -> str:
+    """``row[field_<lang>]`` with English as the fallback."""
+    value = row.get(f"{field}_{lang}")
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        value = row.get(f"{field}_en")
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def md_text(value) -> str:
+    """Data text shown inside markdown: neutralise characters markdown/HTML would interpret."""
+    text = "" if value is None else str(value)
+    for ch in "\\`*_[]<>#|$":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def place_label(place_id: str) -> str:
+    """Name of a state/province/city; cities as 'City (State)'."""
+    if ":" in place_id:
+        return f"{place_name(place_id)} ({place_name(place_id.split(':')[0])})"
+    return place_name(place_id)
+
+
+# ---- filters: party and border come from the sidebar (view); kind, sector, status, years here
+facets = query.load(query.initiative_facets)
+all_years = query.load(query.initiatives_filtered)["year"]
+
+
+def facet_values(name: str) -> list[str]:
+    return list(facets.loc[facets["facet"] == name, "value"])
+
+
+def facet_labels(name: str) -> dict[str, str]:
+    """{value: label} built now, in this run's language (widgets may format options later)."""
+    labels = {v: i18n.label(f"initiatives.{name}", v) for v in facet_values(name)}
+    return {ANY: t("common.all"), **labels}
+
+
+c1, c2, c3 = st.columns(3)
+with c1:
+    kind = st.selectbox(
+        t("col.kind"),
+        [ANY, *facet_values("kind")],
+        format_func=facet_labels("kind").__getitem__,
+        key="in_kind",
+    )
+with c2:
+    sector = st.selectbox(
+        t("initiatives.sector"),
+        [ANY, *facet_values("sector")],
+        format_func=facet_labels("sector").__getitem__,
+        key="in_sector",
+    )
+with c3:
+    status = st.selectbox(
+        t("col.status"),
+        [ANY, *facet_values("status")],
+        format_func=facet_labels("status").__getitem__,
+        key="in_status",
+    )
+years = None
+if not all_years.empty:
+    lo, hi = int(all_years.min()), int(all_years.max())
+    # The sidebar's year range is bounded by the statistics (1993+); the inventory goes
+    # further back, so it applies only when the link sets it explicitly.
+    start = view.years if "years" in st.query_params and view.years else (lo, hi)
+    if lo < hi:
+        years = st.slider(
+            t("initiatives.years"),
+            min_value=lo,
+            max_value=hi,
+            value=(max(lo, start[0]), min(hi, start[1])),
+            key="in_years",
+        )
+filters = {
+    "party": view.place,
+    "kind": None if kind == ANY else kind,
+    "sector": None if sector == ANY else sector,
+    "status": None if status == ANY else status,
+    "years": tuple(years) if years else None,
+    "border": view.border,
+}
+shown = query.load(query.initiatives_filtered, **filters)
+active = [
+    place_name(view.place) if view.place else None,
+    t(f"border.{view.border}") if view.border else None,
+]
+if any(active):
+    st.caption(t("initiatives.sidebar_filters", filters=", ".join(a for a in active if a)))
+st.markdown(t("initiatives.count", n=i18n.fmt_int(len(shown))))
+
+# ---- map: arcs between the parties' places; a point for single-party initiatives
+geometry = query.load(query.initiative_geometry, list(shown["initiative_id"]))
+names = {row["initiative_id"]: text_in_lang(row, "name") for row in shown.to_dict("records")}
+arcs = geometry[geometry["b_place"].notna()]
+points = geometry[geometry["b_place"].isna()]
+arc_frame = pd.DataFrame(
+    {
+        "source_lon": arcs["a_lon"],
+        "source_lat": arcs["a_lat"],
+        "target_lon": arcs["b_lon"],
+        "target_lat": arcs["b_lat"],
+        "value": 1.0,
+        "kind": "initiative",
+        "tip": [
+            maplayers.tip_html(
+                names.get(i, i),
+                [(t("initiatives.between"), f"{place_label(a)} – {place_label(b)}")],
+            )
+            for i, a, b in zip(arcs["initiative_id"], arcs["a_place"], arcs["b_place"], strict=True)
+        ],
+    }
+)
+layers = [land_layer(), maplayers.arcs_layer(arc_frame, max_px=3)]
+if not points.empty:
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=[
+                {
+                    "lon": r.a_lon,
+                    "lat": r.a_lat,
+                    "tip": maplayers.tip_html(
+                        names.get(r.initiative_id, r.initiative_id),
+                        [(t("initiatives.party"), place_label(r.a_place))],
+                    ),
+                }
+                for r in points.itertuples(index=False)
+            ],
+            id="initiative_points",
+            pickable=True,
+            stroked=True,
+            filled=True,
+            get_position=["lon", "lat"],
+            get_radius=6,
+            radius_units="'pixels'",  # quoted: pydeck reads bare strings as accessors
+            get_fill_color=[*palettes.ARC_INITIATIVE, 200],
+            get_line_color=[40, 40, 40],
+            line_width_min_pixels=1,
+        )
+    )
+map_table = pd.DataFrame(
+    {
+        t("col.name"): geometry["initiative_id"].map(lambda i: names.get(i, i)),
+        t("initiatives.from"): geometry["a_place"].map(place_label),
+        t("initiatives.to"): geometry["b_place"].map(
+            lambda p: place_label(p) if isinstance(p, str) else "–"
+        ),
+        "source_id": geometry["source_id"],
+    }
+)
+st.subheader(t("initiatives.map_title"))
+if geometry.empty:
+    ui.empty_state(t("initiatives.empty"))
+else:
+    maplayers.show_map(maplayers.make_deck(layers), map_table, key="in_map")
+    st.caption(t("initiatives.map_note"))
+
+# ---- the inventory table
+table = pd.DataFrame(
+    {
+        t("col.name"): [names[i] for i in shown["initiative_id"]],
+        t("col.kind"): shown["kind"].map(lambda k: i18n.label("initiatives.kind", k)),
+        t("col.year"): shown["year"],
+        t("col.status"): shown["status"].map(lambda s: i18n.label("initiatives.status", s)),
+        t("col.border"): shown["border"].map(
+            lambda b: i18n.label("border", b) if isinstance(b, str) else "–"
+        ),
+        t("initiatives.parties"): shown["parties"].map(
+            lambda p: "; ".join(place_label(x) for x in p.split(", ") if x)
+        ),
+        t("initiatives.sector"): shown["sectors"].map(
+            lambda s: ", ".join(
+                i18n.label("initiatives.sector", x) for x in (s if s is not None else [])
+            )
+        ),
+        t("initiatives.source_link"): shown["source_url"],
+        "initiative_id": shown["initiative_id"],
+        "source_id": shown["source_id"],
+    }
+)
+ui.show_table(
+    table,
+    key="in_table",
+    title=t("initiatives.table_title"),
+    empty_message=t("initiatives.empty"),
+    column_config={t("initiatives.source_link"): st.column_config.LinkColumn()},
+)
+
+# ---- one record
+if not shown.empty:
+    st.subheader(t("initiatives.record_heading"))
+    ids = list(shown["initiative_id"])
+    chosen = st.selectbox(
+        t("initiatives.choose"),
+        ids,
+        index=None,
+        format_func=lambda i: names.get(i, i),
+        placeholder=t("initiatives.choose_placeholder"),
+        key="in_record",
+    )
+    if chosen:
+        rec = shown[shown["initiative_id"] == chosen].iloc[0].to_dict()
+        with st.container(border=True):
+            st.markdown(f"### {md_text(text_in_lang(rec, 'name'))}")
+            end = f"–{int(rec['end_year'])}" if pd.notna(rec.get("end_year")) else ""
+            st.markdown(
+                f"**{t('col.kind')}:** {md_text(i18n.label('initiatives.kind', rec['kind']))} · "
+                f"**{t('col.year')}:** {int(rec['year'])}{end} · "
+                f"**{t('col.status')}:** {md_text(i18n.label('initiatives.status', rec['status']))}"
+            )
+            st.markdown(md_text(text_in_lang(rec, "summary")))
+            parties = query.load(query.initiative_parties_of, chosen)
+            st.markdown(f"**{t('initiatives.parties')}**")
+            for p in parties.itertuples(index=False):
+                org = f" — {md_text(p.organisation)}" if isinstance(p.organisation, str) else ""
+                role = (
+                    f" ({md_text(i18n.label('initiatives.role', p.role))})"
+                    if isinstance(p.role, str)
+                    else ""
+                )
+                st.markdown(f"- {md_text(place_label(p.place_id))}{org}{role}")
+            leaders = query.parse_leaders(rec.get("leaders"))
+            if leaders:
+                st.markdown(f"**{t('initiatives.leaders')}**")
+                for leader in leaders:
+                    party = leader.get("party") or t("initiatives.party_unknown")
+                    st.markdown(
+                        f"- {md_text(leader.get('name'))}, {md_text(leader.get('role') or '')} "
+                        f"— {md_text(party)}"
+                    )
+            st.markdown(
+                f"{t('ui.source')}: [{md_text(rec['source_publisher'])} — "
+                f"{md_text(rec['source_title'])}]({rec['source_url']})"
+            )

@@ -1,0 +1,167 @@
+"""Jobs and investment: FDI into Mexican states over time, state comparison, cited facts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, i18n, query, state, ui
+from components.i18n import t
+
+view = state.current_view()
+lang = i18n.lang()
+# One name lookup table per run: i18n.place_name re-reads the cached frame on every call.
+_PLACE_NAMES = query.place_names(lang)
+
+
+def place_name(place_id) -> str:
+    """Name of a place in the current language; the id itself when unknown."""
+    return _PLACE_NAMES.get(place_id, place_id) if place_id else "–"
+
+
+# The six Mexican states on the US border: the default comparison set.
+MX_BORDER_STATES = ["MX-BCN", "MX-SON", "MX-CHH", "MX-COA", "MX-NLE", "MX-TAM"]
+
+st.title(t("jobs.title"))
+st.caption(t("jobs.intro"))
+
+
+def _md_text(value) -> str:
+    """Data text shown inside markdown: neutralise the characters markdown would interpret."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    for ch in "\\`*_[]<>#|$":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+# ---- cited facts as callout cards
+st.subheader(t("jobs.facts_heading"))
+facts = query.load(query.facts_list, ["jobs", "investment"], view.place)
+if facts.empty and view.place:
+    st.caption(t("jobs.no_facts_place", place=place_name(view.place)))
+    facts = query.load(query.facts_list, ["jobs", "investment"], None)
+
+
+def _fact_value(value: float, unit: str) -> str:
+    if unit == "USD":
+        return i18n.fmt_money(value)
+    if unit == "share":
+        return i18n.fmt_pct(value)
+    return f"{i18n.fmt_int(value)} {i18n.label('jobs.unit', unit)}"
+
+
+cards = charts.callout_cards(
+    facts,
+    lang=lang,
+    fmt_value=_fact_value,
+    qualify=lambda q, text: (
+        t(f"jobs.qualifier.{q}", value=text) if i18n.has(f"jobs.qualifier.{q}") else f"{q} {text}"
+    ),
+)
+if not cards:
+    ui.empty_state(t("jobs.no_facts"))
+else:
+    columns = st.columns(min(3, len(cards)))
+    for i, card in enumerate(cards):
+        with columns[i % len(columns)].container(border=True):
+            st.metric(_md_text(card["label"]), card["value_text"])
+            year = f" ({card['year']})" if card["year"] else ""
+            st.caption(f"{t('ui.source')}: [{_md_text(card['source'])}]({card['url']}){year}")
+    ui.show_table(
+        pd.DataFrame(
+            {
+                t("jobs.col.fact"): [c["label"] for c in cards],
+                t("col.value"): [c["value_text"] for c in cards],
+                t("col.year"): [c["year"] for c in cards],
+                t("col.source"): [c["source"] for c in cards],
+                t("jobs.col.url"): [c["url"] for c in cards],
+                "source_id": facts["source_id"].tolist(),
+            }
+        ),
+        key="ji_facts",
+        column_config={t("jobs.col.url"): st.column_config.LinkColumn()},
+    )
+
+# ---- FDI into Mexican states over time
+st.subheader(t("jobs.fdi_heading"))
+st.caption(t("jobs.fdi_note"))
+fdi = query.load(query.fdi_yearly)
+mx_states = sorted(set(fdi["place_id"]), key=place_name)
+default = (
+    [view.place] if view.place in mx_states else [p for p in MX_BORDER_STATES if p in mx_states]
+)
+chosen = st.multiselect(
+    t("jobs.states"),
+    mx_states,
+    default=default,
+    format_func=place_name,
+    placeholder=t("jobs.states_placeholder"),
+    key="ji_states",
+)
+# All published years are shown (1999-2017 in the snapshot): the sidebar's default year
+# range would otherwise cut the series to its last few years.
+series = fdi[fdi["place_id"].isin(chosen)]
+money_m = lambda v: i18n.fmt_money(v * 1e6)  # noqa: E731 - values are US$ millions
+fig = charts.line_series(
+    series,
+    "year",
+    "value_musd",
+    "place_id",
+    x_label=t("col.year"),
+    y_label=t("jobs.col.fdi"),
+    series_labels={p: place_name(p) for p in chosen},
+    fmt=money_m,
+    lang=lang,
+)
+ui.show_chart(
+    fig,
+    pd.DataFrame(
+        {
+            t("col.state"): series["place_id"].map(place_name),
+            t("col.year"): series["year"],
+            t("jobs.col.fdi"): series["value_musd"].round(2),
+            t("jobs.col.quarters"): series["quarters"],
+            "source_id": series["source_id"],
+        }
+    ),
+    key="ji_fdi_series",
+    title=t("jobs.fdi_series_title"),
+    empty_message=t("jobs.fdi_empty_series"),
+)
+
+# ---- comparison between states, chosen year
+fdi_years = sorted(set(fdi["year"]), reverse=True)
+if fdi_years:
+    year = view.year if view.year in fdi_years else fdi_years[0]
+    if view.year and view.year not in fdi_years:
+        st.caption(t("jobs.year_outside", year=view.year, first=fdi_years[-1], last=fdi_years[0]))
+    year = st.selectbox(t("col.year"), fdi_years, index=fdi_years.index(year), key="ji_year")
+    one_year = fdi[fdi["year"] == year].assign(name=lambda d: d["place_id"].map(place_name))
+    highlight = {place_name(p): t("jobs.chosen") for p in chosen}
+    fig = charts.ranked_bars(
+        one_year,
+        "name",
+        "value_musd",
+        value_label=t("jobs.col.fdi"),
+        top_n=None,
+        highlight=highlight,
+        fmt=money_m,
+        lang=lang,
+    )
+    ui.show_chart(
+        fig,
+        pd.DataFrame(
+            {
+                t("col.state"): one_year["name"],
+                t("jobs.col.fdi"): one_year["value_musd"].round(2),
+                t("jobs.col.quarters"): one_year["quarters"],
+                "source_id": one_year["source_id"],
+            }
+        ).sort_values(t("jobs.col.fdi"), ascending=False),
+        key="ji_fdi_rank",
+        title=t("jobs.fdi_rank_title", year=year),
+        empty_message=t("jobs.fdi_empty_year", year=year),
+    )
+    st.caption(t("jobs.fdi_negative"))
+else:
+    ui.empty_state(t("jobs.fdi_none"))

@@ -1,0 +1,304 @@
+"""Overview map: states/provinces shaded by an indicator, ports sized by crossings, link arcs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import i18n, maplayers, palettes, query, state, ui
+from components.i18n import t
+from geo import boundaries, regions
+
+view = state.current_view()
+limits = state.store_limits()
+st.title(t("overview.title"))
+st.caption(t("overview.intro"))
+
+
+def on_indicator() -> None:
+    state.write_view(shade=st.session_state["ov_shade"], sel=None)
+
+
+def on_year() -> None:
+    state.write_view(year=int(st.session_state["ov_year"]))
+
+
+def fmt_for(indicator: str):
+    """Number formatter of an indicator's values."""
+    if indicator in ("trade_ca", "trade_mx", "fdi"):
+        return i18n.fmt_money
+    return i18n.fmt_int
+
+
+left, right = st.columns([2, 3])
+if st.session_state.get("ov_shade") != view.shade:
+    st.session_state["ov_shade"] = view.shade
+left.selectbox(
+    t("overview.indicator"),
+    query.INDICATORS,
+    format_func=lambda k: t(f"indicator.{k}"),
+    key="ov_shade",
+    on_change=on_indicator,
+)
+year = view.year or limits.default_year
+if st.session_state.get("ov_year") != year:
+    st.session_state["ov_year"] = year
+right.slider(
+    t("overview.year"),
+    min_value=limits.first_year,
+    max_value=limits.last_year,
+    step=1,
+    key="ov_year",
+    on_change=on_year,
+)
+toggles = st.columns(3)
+show_ports = toggles[0].toggle(t("overview.show_ports"), value=True, key="ov_ports")
+show_trade = toggles[1].toggle(t("overview.show_trade_arcs"), value=True, key="ov_trade_arcs")
+show_inits = toggles[2].toggle(
+    t("overview.show_initiative_arcs"), value=True, key="ov_initiative_arcs"
+)
+
+shade = view.shade
+modes = [view.mode] if view.mode else None
+fmt = fmt_for(shade)
+measure_label = i18n.label("measure", view.measure)
+values = query.load(query.indicator_values, shade, year, view.measure, modes, view.border)
+places = query.load(query.places)
+if view.border:
+    values = values[
+        values["place_id"].isin(places.loc[places["border"] == view.border, "place_id"])
+    ]
+st.caption(t(f"overview.note_{shade}"))
+if values.empty:
+    years = query.load(query.indicator_years, shade)["year"]
+    st.info(
+        t(
+            "overview.no_year_data",
+            indicator=t(f"indicator.{shade}"),
+            year=year,
+            first=int(years.min()) if len(years) else "–",
+            last=int(years.max()) if len(years) else "–",
+        ),
+        icon=":material/info:",
+    )
+
+# --- layers
+base, legend = maplayers.choropleth_layer(
+    boundaries.boundaries_geojson(view.lang),
+    values,
+    fmt=fmt,
+    label=f"{t(f'indicator.{shade}')} ({year})",
+    selected=view.sel,
+)
+layers = [base]
+ports = query.load(query.port_totals, year, view.measure, view.border)
+if show_ports:
+    layers.append(
+        maplayers.ports_layer(
+            ports,
+            measure_label,
+            fmt=i18n.fmt_int,
+            state_name=i18n.place_name,
+            selected=view.sel,
+        )
+    )
+places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+arc_parts = []
+link_sources = []
+if show_trade and view.border != "US-Mexico":
+    od = query.load(query.trade_od_links, None, 30)
+    od = od[od["partner_place_id"].isin(places_xy["place_id"])]
+    if not od.empty:
+        od = od.assign(
+            value=od["value_usd"],
+            kind="trade",
+            tip=[
+                maplayers.tip_html(
+                    t(
+                        "overview.arc_trade_tip",
+                        a=i18n.place_name(r.us_state),
+                        b=i18n.place_name(r.partner_place_id),
+                        first=r.first_year,
+                        last=r.last_year,
+                    ),
+                    [(t("col.value"), i18n.fmt_money(r.value_usd))],
+                )
+                for r in od.itertuples(index=False)
+            ],
+        )
+        arc_parts.append(maplayers.link_frame(od, "us_state", "partner_place_id", places_xy))
+        link_sources += list(od["source_id"])
+if show_inits:
+    inits = query.load(query.initiative_links, year, view.border)
+    if not inits.empty:
+        inits = inits.assign(
+            value=inits["initiatives"],
+            kind="initiative",
+            tip=[
+                maplayers.tip_html(
+                    t(
+                        "overview.arc_initiative_tip",
+                        n=r.initiatives,
+                        a=i18n.place_name(r.a_place),
+                        b=i18n.place_name(r.b_place),
+                    ),
+                    [("", r.names)],
+                )
+                for r in inits.itertuples(index=False)
+            ],
+        )
+        arc_parts.append(maplayers.link_frame(inits, "a_place", "b_place", places_xy))
+        link_sources += list(inits["source_id"])
+arcs = pd.concat(arc_parts, ignore_index=True) if arc_parts else pd.DataFrame()
+layers.append(
+    maplayers.arcs_layer(
+        arcs
+        if not arcs.empty
+        else pd.DataFrame(
+            columns=["source_lon", "source_lat", "target_lon", "target_lat", "value", "kind", "tip"]
+        )
+    )
+)
+
+if view.border:
+    camera = regions.view_for(list(places.loc[places["border"] == view.border, "place_id"]))
+else:
+    camera = maplayers.DEFAULT_VIEW
+deck = maplayers.make_deck(layers, camera)
+
+# --- legend, map, table alternative
+extra = []
+if show_ports:
+    extra.append((palettes.PORT_FILL, t("overview.legend_ports", measure=measure_label, year=year)))
+if show_trade and view.border != "US-Mexico":
+    extra.append((palettes.ARC_TRADE, t("overview.legend_trade_arc")))
+if show_inits:
+    extra.append((palettes.ARC_INITIATIVE, t("overview.legend_initiative_arc")))
+maplayers.show_legend(legend, f"{t(f'indicator.{shade}')} — {year}", extra)
+
+names = places.set_index("place_id")
+table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
+table = pd.DataFrame(
+    {
+        t("col.place"): [i18n.place_name(p) for p in table["place_id"]],
+        t("col.country"): [t(f"country.{c}") for c in table["country"].fillna("US")],
+        f"{t(f'indicator.{shade}')} ({year})": table["value"],
+        "place_id": table["place_id"],
+        "source_id": table["source_id"],
+    }
+)
+# The base geometry's own source (Natural Earth) is cited with the figures.
+sources = sorted(
+    set(values["source_id"].dropna())
+    | (set(ports["source_id"].dropna()) if show_ports else set())
+    | set(link_sources)
+    | set(places["source_id"].dropna())
+)
+picked = maplayers.show_map(deck, table, sources, key="overview-map")
+fresh = maplayers.new_pick(picked, "ov_last_pick")
+if fresh and fresh != view.sel:
+    view = state.write_view(sel=fresh)
+
+# --- details panel of the selection
+st.subheader(t("overview.details"))
+sel = view.sel
+if not sel:
+    st.caption(t("overview.details_hint"))
+elif sel.startswith("port:"):
+    code = sel.split(":", 1)[1]
+    row = ports[ports["port_code"] == code]
+    if row.empty:
+        st.info(t("overview.unknown_selection"), icon=":material/info:")
+    else:
+        port = row.iloc[0]
+        st.markdown(f"**{maplayers.esc(port.port_name)}** ({maplayers.esc(code)})")
+        cols = st.columns(2)
+        cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
+        cols[1].metric(
+            t("overview.port_value", measure=measure_label, year=year),
+            i18n.fmt_int(port.value),
+        )
+        st.caption(ui.source_caption([port.source_id]))
+        if pd.notna(port.months) and int(port.months) < 12:
+            st.caption(t("overview.months_partial", months=int(port.months)))
+        st.page_link(
+            "pages/place_profile.py",
+            label=t("overview.open_profile", name=i18n.place_name(port.place_id)),
+            icon=":material/arrow_forward:",
+            query_params={"place": port.place_id, "lang": view.lang},
+        )
+elif sel in set(names.index):
+    st.markdown(f"**{maplayers.esc(i18n.place_name(sel))}**")
+    figures = []
+    fig_sources: set[str] = set()
+
+    def cite(frame: pd.DataFrame) -> None:
+        fig_sources.update(frame.loc[frame.place_id == sel, "source_id"].dropna())
+
+    country = names.loc[sel, "country"]
+    if country == "US":
+        ca = query.load(query.state_trade, year, "CA", modes)
+        mx = query.load(query.state_trade, year, "MX", modes)
+        cite(ca)
+        cite(mx)
+        figures.append(
+            (
+                t("overview.fig_trade_ca", year=year),
+                i18n.fmt_money(ca.loc[ca.place_id == sel, "value"].sum() if not ca.empty else None),
+            )
+        )
+        figures.append(
+            (
+                t("overview.fig_trade_mx", year=year),
+                i18n.fmt_money(mx.loc[mx.place_id == sel, "value"].sum() if not mx.empty else None),
+            )
+        )
+        cross = query.load(query.state_crossings, year, view.measure)
+        cite(cross)
+        hit = cross[cross.place_id == sel]
+        figures.append(
+            (
+                t("overview.fig_crossings", measure=measure_label, year=year),
+                i18n.fmt_int(hit["value"].iloc[0] if not hit.empty else None),
+            )
+        )
+    if country == "MX":
+        exp = query.load(query.mexican_state_exports, year, modes)
+        cite(exp)
+        hit = exp[exp.place_id == sel]
+        figures.append(
+            (
+                t("overview.fig_us_exports", year=year),
+                i18n.fmt_money(hit["value"].iloc[0] if not hit.empty else None),
+            )
+        )
+        fdi = query.load(query.fdi_by_state, year)
+        cite(fdi)
+        hit = fdi[fdi.place_id == sel]
+        figures.append(
+            (
+                t("overview.fig_fdi", year=year),
+                i18n.fmt_money(hit["value"].iloc[0] if not hit.empty else None),
+            )
+        )
+    counts = query.load(query.initiative_counts, year, None)
+    cite(counts)
+    hit = counts[counts.place_id == sel]
+    figures.append(
+        (t("overview.fig_initiatives"), i18n.fmt_int(hit["value"].iloc[0] if not hit.empty else 0))
+    )
+    cols = st.columns(len(figures))
+    for col, (label, value) in zip(cols, figures, strict=True):
+        col.metric(label, value)
+    st.caption(ui.source_caption(fig_sources))
+    st.page_link(
+        "pages/place_profile.py",
+        label=t("overview.open_profile", name=i18n.place_name(sel)),
+        icon=":material/arrow_forward:",
+        query_params={"place": sel, "lang": view.lang},
+    )
+else:
+    st.info(t("overview.unknown_selection"), icon=":material/info:")
+if sel and st.button(t("overview.clear_selection"), key="ov_clear"):
+    state.write_view(sel=None)
+    st.rerun()

@@ -1,0 +1,329 @@
+"""Place profile: key figures, trade over time, ports, partners, initiatives, sources, small map."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from components import i18n, maplayers, palettes, query, state, ui
+from components.i18n import t
+from geo import boundaries, regions
+
+view = state.current_view()
+places = query.load(query.places)
+place_ids = list(places["place_id"])
+
+
+def on_pick() -> None:
+    state.write_view(place=st.session_state["pp_place"], sel=None)
+
+
+if st.session_state.get("pp_place") != view.place:
+    st.session_state["pp_place"] = view.place
+st.selectbox(
+    t("place.picker"),
+    place_ids,
+    index=None,
+    format_func=i18n.place_name,
+    placeholder=t("sidebar.place_placeholder"),
+    key="pp_place",
+    on_change=on_pick,
+)
+place = view.place
+if not place:
+    st.title(t("place.title"))
+    st.info(t("place.choose"), icon=":material/info:")
+    st.stop()
+
+row = places.set_index("place_id").loc[place]
+country = row["country"]
+name = i18n.place_name(place)
+year = view.year
+measure_label = i18n.label("measure", view.measure)
+st.title(name)
+kind = t(f"place.kind.{row['kind']}")
+subtitle = f"{kind} · {t(f'country.{country}')}"
+if bool(row["is_border"]) and row["border"]:
+    subtitle += " · " + t("place.border_place", border=t(f"border.{row['border']}"))
+st.caption(subtitle)
+used_sources: set[str] = {row["source_id"]}
+
+
+def latest(frame: pd.DataFrame, where) -> tuple[float | None, int | None, str | None]:
+    """(value, year, source) of the latest row with year <= view year matching ``where``."""
+    hit = frame[where(frame) & (frame["year"] <= year)] if not frame.empty else frame
+    if hit.empty:
+        return None, None, None
+    top = hit[hit["year"] == hit["year"].max()]
+    return float(top["value"].sum()), int(top["year"].iloc[0]), top["source_id"].iloc[0]
+
+
+# --- key figures
+series = query.load(query.place_trade_series, place)
+figures: list[tuple[str, str]] = []
+if country == "US":
+    for partner in ("CA", "MX"):
+        value, at, src = latest(series, lambda f, p=partner: f["partner"] == p)
+        if at is not None:
+            used_sources.add(src)
+            figures.append(
+                (
+                    t(f"place.fig_trade_{partner.lower()}", year=at),
+                    i18n.fmt_money(value, short=True),
+                )
+            )
+    ports = query.load(query.place_ports, place, year, view.measure)
+    if not ports.empty:
+        used_sources.update(ports["source_id"].dropna())
+        figures.append(
+            (
+                t("place.fig_crossings", measure=measure_label, year=year),
+                i18n.fmt_int(ports["value"].sum(min_count=1)),
+            )
+        )
+elif country == "MX":
+    value, at, src = latest(series, lambda f: f["flow"] == "export")
+    if at is not None:
+        used_sources.add(src)
+        figures.append((t("place.fig_us_exports", year=at), i18n.fmt_money(value, short=True)))
+    fdi = query.load(query.place_fdi_series, place)
+    value, at, src = latest(fdi, lambda f: f["year"] > 0)
+    if at is not None:
+        used_sources.add(src)
+        figures.append((t("place.fig_fdi", year=at), i18n.fmt_money(value, short=True)))
+partners = query.load(query.place_partners, place, 10)
+if country == "CA" and not partners.empty:
+    used_sources.update(partners["source_id"].dropna())
+    figures.append(
+        (
+            t(
+                "place.fig_od_total",
+                first=int(partners["first_year"].min()),
+                last=int(partners["last_year"].max()),
+            ),
+            i18n.fmt_money(partners["value_usd"].sum(), short=True),
+        )
+    )
+inits = query.load(query.place_initiatives, place)
+figures.append((t("place.fig_initiatives"), i18n.fmt_int(len(inits))))
+used_sources.update(inits["source_id"].dropna())
+
+st.subheader(t("place.key_figures"))
+for start in range(0, len(figures), 3):
+    cols = st.columns(3)
+    for col, (label, value) in zip(cols, figures[start : start + 3], strict=False):
+        col.metric(label, value)
+st.caption(t("place.latest_note", year=year) + " " + ui.source_caption(sorted(used_sources)))
+
+# --- PDF brief (F): add the "Download PDF brief" button call here -------------
+from components import brief  # noqa: E402  (F's one call; kept next to the marker)
+
+brief.download_button(place, view.lang, key="pp-brief")
+# -------------------------------------------------------------------------------
+
+# --- small map: the place, its neighbours across the border, its ports and partners
+neighbours = [n for n in regions.neighbours_across_border(place) if n in set(place_ids)]
+shown = pd.DataFrame({"place_id": [place, *neighbours]})
+place_fill, neighbour_fill = palettes.SEQUENTIAL[-2], palettes.SEQUENTIAL[1]
+base, _ = maplayers.choropleth_layer(
+    boundaries.boundaries_geojson(view.lang),
+    None,
+    selected=place,
+    highlight=set(neighbours),
+    fills={place: place_fill, **dict.fromkeys(neighbours, neighbour_fill)},
+)
+layers = [base]
+if country == "US":
+    ports_map = query.load(query.place_ports, place, year, view.measure).assign(place_id=place)
+    layers.append(
+        maplayers.ports_layer(
+            ports_map, measure_label, fmt=i18n.fmt_int, state_name=i18n.place_name
+        )
+    )
+map_partners = partners[partners["partner_id"].isin(place_ids)].head(5)
+if not map_partners.empty:
+    xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+    links = map_partners.assign(
+        here=place,
+        value=map_partners["value_usd"],
+        kind="trade",
+        tip=[
+            maplayers.tip_html(
+                f"{name} ↔ {i18n.place_name(p)}", [(t("col.value"), i18n.fmt_money(v))]
+            )
+            for p, v in zip(map_partners["partner_id"], map_partners["value_usd"], strict=True)
+        ],
+    )
+    layers.append(maplayers.arcs_layer(maplayers.link_frame(links, "here", "partner_id", xy)))
+camera = regions.view_for([place, *neighbours])
+map_table = pd.DataFrame(
+    {
+        t("col.place"): [i18n.place_name(p) for p in shown["place_id"]],
+        "place_id": shown["place_id"],
+        "source_id": row["source_id"],
+    }
+)
+maplayers.show_legend(
+    [(place_fill, name)]
+    + ([(neighbour_fill, t("place.neighbours"))] if neighbours else [])
+    + [(palettes.NO_DATA, t("place.other_places"))],
+    t("place.map"),
+    no_data=False,
+)
+picked = maplayers.show_map(
+    maplayers.make_deck(layers, camera), map_table, [row["source_id"]], key="place-map"
+)
+fresh = maplayers.new_pick(picked, "pp_last_pick")
+if fresh and not fresh.startswith("port:") and fresh != place and fresh in set(place_ids):
+    state.write_view(place=fresh)
+    st.rerun()
+
+# --- trade over time
+if series.empty:
+    st.subheader(t("place.trade_chart"))
+    ui.empty_state(t("place.no_trade_series") if country == "CA" else None)
+else:
+    chart = series.copy()
+    if country == "MX":
+        chart["series"] = t("place.series_mx_state")
+    else:
+        chart["series"] = [
+            t("place.series_name", flow=t(f"flow.{f}"), partner=t(f"country.{p}"))
+            for f, p in zip(chart["flow"], chart["partner"], strict=True)
+        ]
+    shown_chart = pd.DataFrame(
+        {
+            t("col.year"): chart["year"],
+            t("place.series"): chart["series"],
+            t("place.col_value_usd"): chart["value"],
+            "source_id": chart["source_id"],
+        }
+    )
+    fig = px.line(
+        shown_chart,
+        x=t("col.year"),
+        y=t("place.col_value_usd"),
+        color=t("place.series"),
+        markers=True,
+        color_discrete_sequence=["#0072B2", "#D55E00", "#009E73", "#CC79A7"],
+    )
+    fig.update_layout(legend_title_text="", margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    ui.show_chart(fig, shown_chart, key="place-trade", title=t("place.trade_chart"))
+
+# --- ports
+if country == "US":
+    ports = query.load(query.place_ports, place, year, view.measure)
+    table = pd.DataFrame(
+        {
+            t("col.port"): ports["port_name"],
+            t("col.port_code"): ports["port_code"],
+            t("col.border"): [t(f"border.{b}") for b in ports["border"]],
+            t("place.col_crossings", measure=measure_label, year=year): ports["value"],
+            t("col.months"): ports["months"],
+            "source_id": ports["source_id"],
+        }
+    )
+    ui.show_table(table, key="place-ports", title=t("place.ports"))
+else:
+    st.subheader(t("place.ports"))
+    st.caption(t("place.no_ports"))
+
+# --- partners across the border
+st.subheader(t("place.partners"))
+if country == "MX":
+    st.info(t("place.partners_mx"), icon=":material/info:")
+else:
+    if country == "US":
+        st.caption(t("place.partners_us_mx"))
+    if not partners.empty:
+        st.caption(
+            t(
+                "place.partners_note",
+                first=int(partners["first_year"].min()),
+                last=int(partners["last_year"].max()),
+            )
+        )
+    table = pd.DataFrame(
+        {
+            t("col.partner"): [i18n.place_name(p) for p in partners["partner_id"]],
+            t("place.col_value_usd"): partners["value_usd"],
+            "place_id": partners["partner_id"],
+            "source_id": partners["source_id"],
+        }
+    )
+    ui.show_table(table, key="place-partners")
+    used_sources.update(partners["source_id"].dropna())
+
+# --- initiatives
+lang = view.lang
+if inits.empty:
+    st.subheader(t("place.initiatives"))
+    st.caption(t("place.no_initiatives"))
+else:
+    table = pd.DataFrame(
+        {
+            t("place.col_initiative"): [
+                (r.get(f"name_{lang}") or r["name_en"]) for _, r in inits.iterrows()
+            ],
+            t("col.year"): inits["year"],
+            t("col.status"): [i18n.label("place.status", s) for s in inits["status"]],
+            t("place.col_partners"): [
+                ", ".join(i18n.place_name(p.strip()) for p in (ps or "").split(",") if p.strip())
+                for ps in inits["partners"]
+            ],
+            t("place.col_summary"): [
+                (r.get(f"summary_{lang}") or r["summary_en"]) for _, r in inits.iterrows()
+            ],
+            t("place.col_link"): inits["source_url"],
+            "source_id": inits["source_id"],
+        }
+    )
+    ui.show_table(
+        table,
+        key="place-initiatives",
+        title=t("place.initiatives"),
+        column_config={t("place.col_link"): st.column_config.LinkColumn()},
+    )
+
+# --- cited facts
+facts = query.load(query.place_facts, place)
+if not facts.empty:
+    used_sources.update(facts["source_id"].dropna())
+    table = pd.DataFrame(
+        {
+            t("place.col_fact"): [
+                (r.get(f"label_{lang}") or r["label_en"]) for _, r in facts.iterrows()
+            ],
+            t("col.year"): facts["year"],
+            t("col.value"): facts["value"],
+            t("place.col_unit"): facts["unit"],
+            t("ui.source"): facts["source_publisher"] + ", " + facts["source_title"],
+            t("place.col_link"): facts["source_url"],
+            "source_id": facts["source_id"],
+        }
+    )
+    ui.show_table(
+        table,
+        key="place-facts",
+        title=t("place.facts"),
+        column_config={t("place.col_link"): st.column_config.LinkColumn()},
+    )
+
+# --- every source of the page
+st.subheader(t("place.all_sources"))
+src = query.load(query.sources_for, sorted(used_sources))
+src_table = pd.DataFrame(
+    {
+        t("place.col_publisher"): src["publisher"],
+        t("place.col_title"): src["title"],
+        t("place.col_as_of"): [i18n.fmt_date(d) for d in src["as_of"]],
+        t("place.col_link"): src["url"],
+        "source_id": src["source_id"],
+    }
+)
+ui.show_table(
+    src_table,
+    key="place-sources",
+    column_config={t("place.col_link"): st.column_config.LinkColumn()},
+)

@@ -1,0 +1,290 @@
+"""Ports and crossings: ports ranked and mapped by a measure, series for a port/state/border."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from components import charts, i18n, maplayers, query, state, ui
+from components.i18n import t
+from geo import boundaries
+
+view = state.current_view()
+lang = i18n.lang()
+# One name lookup table per run: i18n.place_name re-reads the cached frame on every call.
+_PLACE_NAMES = query.place_names(lang)
+
+
+def place_name(place_id) -> str:
+    """Name of a place in the current language; the id itself when unknown."""
+    return _PLACE_NAMES.get(place_id, place_id) if place_id else "–"
+
+
+def land_layer() -> pdk.Layer:
+    """States and provinces as a plain, non-clickable backdrop (the offline basemap has no land)."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        data=boundaries.boundaries_geojson(lang),
+        id="land",
+        pickable=False,
+        stroked=True,
+        filled=True,
+        get_fill_color=[246, 243, 236],
+        get_line_color=[150, 150, 150],
+        line_width_min_pixels=0.5,
+    )
+
+
+limits = state.store_limits()
+
+st.title(t("ports.title"))
+st.caption(t("ports.intro"))
+
+
+def measure_label(measure: str) -> str:
+    """Translated name of a BTS measure or of a measure group ('people', 'vehicles')."""
+    if measure in query.CROSSING_GROUPS:
+        return t(f"ports.group.{measure}")
+    return i18n.label("measure", measure)
+
+
+def _set_year() -> None:
+    state.write_view(year=int(st.session_state["pc_year"]))
+
+
+# Controls: what to count (the sidebar's measure, or all people / all road vehicles) and the year.
+measure_choices = {"sidebar": view.measure, "people": "people", "vehicles": "vehicles"}
+left, right = st.columns([3, 1])
+with left:
+    choice = st.radio(
+        t("ports.count"),
+        list(measure_choices),
+        format_func={c: measure_label(m) for c, m in measure_choices.items()}.__getitem__,
+        horizontal=True,
+        key="pc_count",
+        help=t("ports.count_help"),
+    )
+measure = measure_choices[choice]
+years = list(range(limits.last_year, limits.first_year - 1, -1))
+year = view.year if view.year in years else limits.default_year
+if st.session_state.get("pc_year") != year:
+    st.session_state["pc_year"] = year
+with right:
+    st.selectbox(t("col.year"), years, key="pc_year", on_change=_set_year)
+
+m_label = measure_label(measure)
+border_text = t(f"border.{view.border}") if view.border else t("ports.all_borders")
+ranking = query.load(query.port_ranking, year, measure, view.border)
+planned = ranking[ranking["status"] == "planned"]
+measured = ranking[ranking["value"].notna()]
+
+# ---- map: ports sized by the measure; planned ports drawn as hollow rings with their status.
+st.subheader(t("ports.map_title", measure=m_label, year=year, border=border_text))
+fmt = lambda v: i18n.fmt_int(v)  # noqa: E731 - one-line formatter passed to layer builders
+layers = [
+    land_layer(),
+    maplayers.ports_layer(
+        measured,
+        m_label,
+        fmt=fmt,
+        state_name=place_name,
+        selected=view.sel,
+    ),
+]
+if not planned.empty:
+    planned_points = planned.dropna(subset=["lat", "lon"]).assign(
+        tip=[
+            maplayers.tip_html(
+                f"{row.port_name}",
+                [
+                    (t("col.status"), t("ports.status.planned")),
+                    (t("col.state"), place_name(row.place_id)),
+                ],
+            )
+            for row in planned.dropna(subset=["lat", "lon"]).itertuples(index=False)
+        ],
+        sel_id="port:" + planned["port_code"].astype(str),
+    )
+    layers.append(
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=planned_points[["lat", "lon", "tip", "sel_id"]].to_dict("records"),
+            id="planned_ports",
+            pickable=True,
+            stroked=True,
+            filled=False,
+            get_position=["lon", "lat"],
+            get_radius=9,
+            radius_units="'pixels'",  # quoted: pydeck reads bare strings as accessors
+            get_line_color=[213, 94, 0, 255],
+            line_width_min_pixels=3,
+        )
+    )
+map_table = pd.DataFrame(
+    {
+        t("col.port"): ranking["port_name"],
+        t("col.port_code"): ranking["port_code"],
+        t("col.state"): ranking["place_id"].map(place_name),
+        t("col.border"): ranking["border"].map(lambda b: t(f"border.{b}")),
+        t("col.status"): ranking["status"].map(lambda s: i18n.label("ports.status", s)),
+        m_label: ranking["value"],
+        t("col.months"): ranking["months"],
+        "source_id": ranking["source_id"],
+    }
+)
+if ranking.empty:
+    ui.empty_state(t("ports.empty_year", measure=m_label, year=year))
+else:
+    deck = maplayers.make_deck(layers)
+    picked = maplayers.new_pick(maplayers.show_map(deck, map_table, key="pc_map"), "pc_last_pick")
+    if picked and picked != view.sel:
+        state.write_view(sel=picked)
+        view = state.current_view()
+    st.caption(t("ports.map_note"))
+
+for row in planned.itertuples(index=False):
+    st.info(
+        t(
+            "ports.planned_note",
+            name=row.port_name,
+            state=place_name(row.place_id),
+            source=ui.source_caption([row.source_id]),
+        ),
+        icon=":material/construction:",
+    )
+
+# ---- ranking
+top = measured.head(20)
+fig = charts.ranked_bars(
+    top.assign(label=top["port_name"] + " (" + top["place_id"].str[3:] + ")"),
+    "label",
+    "value",
+    value_label=m_label,
+    fmt=fmt,
+    lang=lang,
+)
+ui.show_chart(
+    fig,
+    map_table[map_table[m_label].notna()].head(20),
+    key="pc_rank",
+    title=t("ports.rank_title", measure=m_label, year=year, border=border_text),
+    empty_message=t("ports.empty_year", measure=m_label, year=year),
+)
+
+# ---- series for a port, a state or a border
+st.subheader(t("ports.series_heading"))
+ports = query.load(query.ports_catalogue)
+port_codes = list(ports.loc[ports["status"] != "planned", "port_code"])
+names = dict(
+    zip(
+        ports["port_code"], ports["port_name"] + " (" + ports["place_id"].str[3:] + ")", strict=True
+    )
+)
+sel_port = view.sel[5:] if view.sel and view.sel.startswith("port:") else None
+us_states = sorted(set(ports["place_id"]), key=place_name)
+scopes = ["port", "state", "border", "all"]
+default_scope = (
+    "port" if sel_port in port_codes else ("state" if view.place in us_states else "all")
+)
+if "pc_scope" not in st.session_state:
+    st.session_state["pc_scope"] = default_scope
+scope = st.radio(
+    t("ports.scope"),
+    scopes,
+    format_func={s: t(f"ports.scope.{s}") for s in scopes}.__getitem__,
+    horizontal=True,
+    key="pc_scope",
+)
+kwargs: dict = {}
+subject = t("ports.scope.all")
+if scope == "port":
+    code = st.selectbox(
+        t("col.port"),
+        port_codes,
+        index=port_codes.index(sel_port) if sel_port in port_codes else None,
+        format_func=lambda c: names.get(c, c),
+        placeholder=t("ports.port_placeholder"),
+        key="pc_port",
+    )
+    if code:
+        kwargs["port_code"] = code
+        subject = names.get(code, code)
+        if view.sel != f"port:{code}":
+            state.write_view(sel=f"port:{code}")
+elif scope == "state":
+    place = st.selectbox(
+        t("col.state"),
+        us_states,
+        index=us_states.index(view.place) if view.place in us_states else None,
+        format_func=place_name,
+        placeholder=t("ports.state_placeholder"),
+        key="pc_state",
+    )
+    if place:
+        kwargs["place_id"] = place
+        subject = place_name(place)
+elif scope == "border":
+    border = view.border or query.BORDERS[0]
+    kwargs["border"] = border
+    subject = t(f"border.{border}")
+    if not view.border:
+        st.caption(t("ports.border_hint"))
+
+if scope in ("port", "state") and not kwargs:
+    ui.empty_state(t("ports.choose_first"))
+else:
+    yearly = query.load(query.crossings_yearly, measure, **kwargs)
+    lo, hi = view.years or (limits.first_year, limits.last_year)
+    yearly = yearly[(yearly["year"] >= lo) & (yearly["year"] <= hi)]
+    fig = charts.line_series(
+        yearly, "year", "value", x_label=t("col.year"), y_label=m_label, fmt=fmt, lang=lang
+    )
+    shown = pd.DataFrame(
+        {
+            t("col.year"): yearly["year"],
+            m_label: yearly["value"],
+            t("col.months"): yearly["months"],
+            t("ports.col.ports"): yearly["ports"],
+            "source_id": yearly["source_id"],
+        }
+    )
+    ui.show_chart(
+        fig,
+        shown,
+        key="pc_yearly",
+        title=t("ports.yearly_title", measure=m_label, subject=subject),
+        empty_message=t("ports.empty_series", measure=m_label, subject=subject),
+    )
+    if not yearly.empty and int(yearly["months"].min()) < 12:
+        st.caption(t("ports.partial_years"))
+    monthly = query.load(query.crossings_monthly, measure, **kwargs)
+    if not monthly.empty:
+        monthly = monthly[
+            (pd.to_datetime(monthly["month"]).dt.year >= lo)
+            & (pd.to_datetime(monthly["month"]).dt.year <= hi)
+        ]
+        fig = charts.line_series(
+            monthly,
+            "month",
+            "value",
+            x_label=t("ports.col.month"),
+            y_label=m_label,
+            fmt=fmt,
+            lang=lang,
+        )
+        ui.show_chart(
+            fig,
+            pd.DataFrame(
+                {
+                    t("ports.col.month"): monthly["month"].map(lambda m: i18n.fmt_month(m)),
+                    m_label: monthly["value"],
+                    "source_id": monthly["source_id"],
+                }
+            ),
+            key="pc_monthly",
+            title=t("ports.monthly_title", measure=m_label, subject=subject),
+            empty_message=t("ports.empty_series", measure=m_label, subject=subject),
+        )
+    else:
+        st.caption(t("ports.no_monthly"))

@@ -1,0 +1,314 @@
+"""Presenter: saved scenes (data/scenes.yaml) with a map, a cited caption, year playback, sharing."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from components import i18n, maplayers, palettes, present, query, scenes, state, ui
+from components.i18n import t
+from geo import boundaries
+
+PLAY_KEY = "present_play_year"  # the year being played, absent when not playing
+# Seconds each year stays on screen while playing (tests set 0).
+PLAY_SECONDS = float(os.environ.get("BORDERLINKS_PLAY_SECONDS", "1.4"))
+FMT = {"trade_ca": i18n.fmt_money, "trade_mx": i18n.fmt_money, "fdi": i18n.fmt_money}
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load_scenes(path: str, version: int) -> list[scenes.Scene] | str:
+    # ``version`` (mtime_ns) is only part of the cache key: an edited file is re-read.
+    del version
+    try:
+        return scenes.load_scenes(path)
+    except scenes.ScenesError as exc:
+        return str(exc)
+
+
+def load_scene_list() -> list[scenes.Scene]:
+    """Validated scenes, or a plain error message and a stop (never a traceback)."""
+    path = Path(scenes.SCENES_FILE)
+    version = path.stat().st_mtime_ns if path.exists() else 0
+    result = _load_scenes(str(path), version)
+    if isinstance(result, str):
+        st.error(t("present.scenes_error", error=result), icon=":material/error:")
+        st.caption(t("present.scenes_help"))
+        st.stop()
+    return result
+
+
+PENDING_KEY = "present_pending"  # view changes asked for by a callback, applied by the page
+KEPT_YEAR_KEY = "present_kept_year"  # {scene_id: year} where a playback stopped
+
+
+def go_to(scene_id: str) -> None:
+    # Callbacks only record the wish: the page applies it with state.write_view after the
+    # frame is set up (write_view inside a callback can be cut short by a frame rerun).
+    st.session_state.pop(PLAY_KEY, None)
+    st.session_state.pop(KEPT_YEAR_KEY, None)
+    target = scenes.scene_by_id(load_scene_list(), scene_id)
+    changes = {"scene": scene_id, "sel": None}
+    if target.year:
+        changes["year"] = target.year
+    st.session_state[PENDING_KEY] = changes
+
+
+def on_pick() -> None:
+    picked = st.session_state.get("present_pick")
+    if picked:
+        go_to(picked)
+    st.session_state["present_pick"] = None
+
+
+def on_play(years: list[int]) -> None:
+    st.session_state[PLAY_KEY] = years[0]
+
+
+def on_stop() -> None:
+    year = st.session_state.pop(PLAY_KEY, None)
+    if year is not None:
+        keep_year(int(year))
+
+
+def keep_year(year: int) -> None:
+    """Leave the map on ``year`` for the current scene (and in the link)."""
+    view = state.current_view()
+    kept = dict(st.session_state.get(KEPT_YEAR_KEY, {}))
+    kept[view.scene or ""] = year
+    st.session_state[KEPT_YEAR_KEY] = kept
+    st.session_state[PENDING_KEY] = {"year": year}
+
+
+def scene_figure(db, kind: str, args: dict) -> pd.DataFrame:
+    """Cached figure query (args as a hashable tuple)."""
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in args.items()))
+    return query.load(_figure_from_tuple, kind, frozen)
+
+
+def _figure_from_tuple(db, kind: str, frozen: tuple) -> pd.DataFrame:
+    args = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
+    return query.scene_figure(db, kind, args)
+
+
+def map_layers(scene: scenes.Scene, year: int, lang: str):
+    """Layers of a scene for ``year`` -> (layers, legend entries, extra legend, table, source ids)."""
+    indicator = scene.indicator or "crossings"
+    measure = scene.measure or query.DEFAULT_MEASURE
+    values = query.load(query.indicator_values, indicator, year, measure, None, scene.border)
+    highlight = set(scene.places)
+    layers, extra, sources = [], [], set(values["source_id"].dropna())
+    base, legend = (None, [])
+    if "choropleth" in scene.layers:
+        base, legend = maplayers.choropleth_layer(
+            boundaries.boundaries_geojson(lang),
+            values,
+            fmt=FMT.get(indicator, i18n.fmt_int),
+            label=t("present.map_label", indicator=t(f"indicator.{indicator}"), year=year),
+            highlight=highlight,
+        )
+        layers.append(base)
+    measure_label = i18n.label("measure", measure)
+    if "ports" in scene.layers:
+        ports = query.load(query.port_totals, year, measure, scene.border)
+        selected = f"port:{scene.ports[0]}" if scene.ports else None
+        layers.append(
+            maplayers.ports_layer(
+                ports,
+                measure_label,
+                fmt=i18n.fmt_int,
+                state_name=i18n.place_name,
+                selected=selected,
+            )
+        )
+        sources |= set(ports["source_id"].dropna())
+        extra.append(
+            (palettes.PORT_FILL, t("present.legend_ports", measure=measure_label, year=year))
+        )
+    if "arcs" in scene.layers and scene.places:
+        od = query.load(query.trade_od_links, scene.places[0], 12)
+        places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+        od = od[od["partner_place_id"].isin(places_xy["place_id"])]
+        if not od.empty:
+            od = od.assign(
+                value=od["value_usd"],
+                kind="trade",
+                tip=[
+                    maplayers.tip_html(
+                        f"{i18n.place_name(r.us_state)} – {i18n.place_name(r.partner_place_id)}",
+                        [(f"{r.first_year}–{r.last_year}", i18n.fmt_money(r.value_usd))],
+                    )
+                    for r in od.itertuples(index=False)
+                ],
+            )
+            layers.append(
+                maplayers.arcs_layer(
+                    maplayers.link_frame(od, "us_state", "partner_place_id", places_xy)
+                )
+            )
+            sources |= set(od["source_id"].dropna())
+            extra.append((palettes.ARC_TRADE, t("present.legend_trade")))
+    places = query.load(query.places)
+    table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
+    table = pd.DataFrame(
+        {
+            t("col.place"): [i18n.place_name(p) for p in table["place_id"]],
+            t("present.map_label", indicator=t(f"indicator.{indicator}"), year=year): table[
+                "value"
+            ],
+            "place_id": table["place_id"],
+            "source_id": table["source_id"],
+        }
+    )
+    if highlight:
+        # Scene places first so the table alternative starts with what the scene is about.
+        table = table.assign(_first=~table["place_id"].isin(highlight)).sort_values(
+            ["_first"], kind="stable"
+        )
+        table = table.drop(columns="_first")
+    return layers, legend, extra, table, sources, values.empty
+
+
+def figures_table(filled: scenes.FilledCaption) -> pd.DataFrame:
+    """The caption's figures as a table in the current language (the data-table alternative)."""
+    frame = filled.table
+    years = [
+        "–" if pd.isna(a) else (str(int(a)) if a == b else f"{int(a)}–{int(b)}")
+        for a, b in zip(frame["first_year"], frame["last_year"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("present.col_figure"): frame["figure"],
+            t("present.col_value"): frame["shown"],
+            t("present.col_years"): years,
+            "value": frame["value"],
+            "source_id": frame["source_id"],
+        }
+    )
+
+
+# ---------------------------------------------------------------- page
+
+view = state.current_view()
+if st.session_state.get(PENDING_KEY):
+    view = state.write_view(**st.session_state.pop(PENDING_KEY))
+all_scenes = load_scene_list()
+scene = scenes.scene_by_id(all_scenes, view.scene)
+ids = [s.scene_id for s in all_scenes]
+index = ids.index(scene.scene_id)
+lang = view.lang
+
+if not view.present:
+    st.title(t("present.title"))
+    st.caption(t("present.intro"))
+
+nav = st.columns([1.4, 5, 1.4], vertical_alignment="center")
+nav[0].button(
+    t("present.previous"),
+    key="present-prev",
+    on_click=go_to,
+    args=(scenes.neighbour_id(all_scenes, scene.scene_id, -1),),
+    shortcut="Left",
+    icon=":material/arrow_back:",
+    width="stretch",
+)
+with nav[1]:
+    st.header(scene.text("title", lang), anchor=False)
+    st.caption(f"{t('present.counter', n=index + 1, total=len(ids))} · {t('present.keys_help')}")
+nav[2].button(
+    t("present.next"),
+    key="present-next",
+    on_click=go_to,
+    args=(scenes.neighbour_id(all_scenes, scene.scene_id, 1),),
+    shortcut="Right",
+    icon=":material/arrow_forward:",
+    width="stretch",
+)
+
+# Year: the scene's own year unless the link or the player asks for another one.
+indicator = scene.indicator or "crossings"
+available = [int(y) for y in query.load(query.indicator_years, indicator)["year"]]
+playing = st.session_state.get(PLAY_KEY)
+# A year in the URL (a shared link) or left by a playback wins over the scene's own year.
+kept = st.session_state.get(KEPT_YEAR_KEY, {}).get(scene.scene_id)
+year = playing or (view.year if "year" in st.query_params else (kept or scene.year))
+if year not in available:
+    year = scene.year if scene.year in available else (available[-1] if available else scene.year)
+
+layers, legend, extra, table, map_sources, empty = map_layers(scene, int(year or 0), lang)
+deck = maplayers.make_deck(layers)
+camera = scene.camera
+deck.initial_view_state = pdk.ViewState(
+    latitude=camera["latitude"],
+    longitude=camera["longitude"],
+    zoom=camera["zoom"],
+    pitch=camera.get("pitch", 0.0),
+    bearing=camera.get("bearing", 0.0),
+)
+
+filled = scenes.fill_caption(str(query.db_path()), scene, lang, figure_fn=scene_figure)
+st.markdown(filled.text)
+st.caption(ui.source_caption(filled.source_ids))
+if filled.citations:
+    st.caption(f"{t('present.cited')}: " + "; ".join(filled.citations))
+if filled.missing:
+    st.caption(t("present.missing_figures", figures=", ".join(filled.missing)))
+
+if empty:
+    st.info(
+        t("present.no_map_data", indicator=t(f"indicator.{indicator}"), year=year),
+        icon=":material/info:",
+    )
+maplayers.show_legend(
+    legend, t("present.map_label", indicator=t(f"indicator.{indicator}"), year=year), extra
+)
+maplayers.show_map(deck, table, sorted(map_sources), key=f"present-map-{scene.scene_id}")
+
+controls = st.columns([2, 1.4, 2], vertical_alignment="bottom")
+if available:
+    controls[0].caption(
+        t("present.playing", year=year) if playing else t("present.year_note", year=year)
+    )
+    if playing:
+        controls[1].button(
+            t("present.stop"), key="present-stop", on_click=on_stop, icon=":material/stop:"
+        )
+    else:
+        start = [y for y in available if y >= (scene.year or available[0]) - 9] or available
+        controls[1].button(
+            t("present.play"),
+            key="present-play",
+            on_click=on_play,
+            args=(start,),
+            icon=":material/play_arrow:",
+        )
+with controls[2]:
+    st.selectbox(
+        t("present.scene"),
+        ids,
+        index=None,
+        format_func=lambda sid: scenes.scene_by_id(all_scenes, sid).text("title", lang),
+        placeholder=t("present.scene_placeholder"),
+        key="present_pick",
+        on_change=on_pick,
+    )
+
+with st.expander(t("present.figures")):
+    ui.show_table(figures_table(filled), filled.source_ids, key=f"present-figures-{scene.scene_id}")
+
+present.share_box(state.current_view() if view.scene else state.write_view(scene=scene.scene_id))
+
+# Playback: show this year, wait, then step to the next one (the Stop button ends it).
+if playing:
+    later = [y for y in available if y > int(year)]
+    time.sleep(PLAY_SECONDS)
+    if later:
+        st.session_state[PLAY_KEY] = later[0]
+    else:
+        st.session_state.pop(PLAY_KEY, None)
+        keep_year(int(year))
+    st.rerun()

@@ -1,0 +1,260 @@
+"""Trade flows: US state <-> Canada/Mexico by mode and year, state <-> province pairs, series."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, i18n, query, state, ui
+from components.i18n import t
+
+view = state.current_view()
+lang = i18n.lang()
+# One name lookup table per run: i18n.place_name re-reads the cached frame on every call.
+_PLACE_NAMES = query.place_names(lang)
+
+
+def place_name(place_id) -> str:
+    """Name of a place in the current language; the id itself when unknown."""
+    return _PLACE_NAMES.get(place_id, place_id) if place_id else "–"
+
+
+limits = state.store_limits()
+TOP_STATES = 15
+
+st.title(t("trade.title"))
+st.caption(t("trade.intro"))
+
+span = query.load(query.year_span).iloc[0]
+first = int(span["trade_first"]) if pd.notna(span["trade_first"]) else limits.first_year
+last = int(span["trade_last"]) if pd.notna(span["trade_last"]) else limits.last_year
+years = list(range(last, first - 1, -1))
+year = (
+    view.year
+    if view.year in years
+    else (limits.default_year if limits.default_year in years else last)
+)
+
+
+def _set_year() -> None:
+    state.write_view(year=int(st.session_state["tf_year"]))
+
+
+if st.session_state.get("tf_year") != year:
+    st.session_state["tf_year"] = year
+partner_for_border = {"US-Canada": "CA", "US-Mexico": "MX"}
+c1, c2, c3 = st.columns(3)
+with c1:
+    st.selectbox(t("col.year"), years, key="tf_year", on_change=_set_year)
+with c2:
+    partners = ["both", "CA", "MX"]
+    default_partner = partner_for_border.get(view.border, "both")
+    partner_choice = st.radio(
+        t("trade.partner"),
+        partners,
+        index=partners.index(default_partner),
+        format_func={
+            p: t("trade.both_partners") if p == "both" else t(f"country.{p}") for p in partners
+        }.__getitem__,
+        horizontal=True,
+        key=f"tf_partner_{default_partner}",
+    )
+with c3:
+    flows = ["both", "export", "import"]
+    flow_choice = st.radio(
+        t("trade.flow"),
+        flows,
+        format_func={
+            f: t("trade.both_flows") if f == "both" else t(f"flow.{f}") for f in flows
+        }.__getitem__,
+        horizontal=True,
+        key="tf_flow",
+    )
+partner = None if partner_choice == "both" else partner_choice
+flow = None if flow_choice == "both" else flow_choice
+modes = [view.mode] if view.mode else None
+mode_text = i18n.label("mode", view.mode) if view.mode else t("trade.all_modes")
+flow_text = t("trade.both_flows") if flow is None else t(f"flow.{flow}")
+money = lambda v: i18n.fmt_money(v)  # noqa: E731 - formatter handed to chart builders
+if year == last:
+    st.caption(t("trade.partial_year", year=year))
+
+# ---- Sankey 1: US states -> Canada / Mexico, split by mode
+by_mode = query.load(query.trade_by_mode, year, partner, flow, modes)
+state_totals = by_mode.groupby("us_state")["value_usd"].sum().sort_values(ascending=False)
+keep = set(state_totals.head(TOP_STATES).index)
+other = t("trade.other_states")
+flows_df = by_mode.assign(
+    origin=[s if s in keep else "__other__" for s in by_mode["us_state"]],
+    target=[
+        f"{t(f'country.{c}')} · {i18n.label('mode', m)}"
+        for c, m in zip(by_mode["partner_country"], by_mode["mode"], strict=True)
+    ],
+)
+flows_df = flows_df.groupby(["origin", "target"], as_index=False).agg(
+    value_usd=("value_usd", "sum"), source_id=("source_id", "min")
+)
+labels = {s: place_name(s) for s in keep} | {"__other__": other}
+fig = charts.sankey(
+    flows_df, "origin", "target", "value_usd", node_labels=labels, fmt=money, lang=lang
+)
+ui.show_chart(
+    fig,
+    pd.DataFrame(
+        {
+            t("trade.col.origin"): flows_df["origin"].map(labels),
+            t("trade.col.destination"): flows_df["target"],
+            t("trade.col.value"): flows_df["value_usd"].round(0),
+            "source_id": flows_df["source_id"],
+        }
+    ).sort_values(t("trade.col.value"), ascending=False),
+    key="tf_sankey_mode",
+    title=t(
+        "trade.sankey_mode_title",
+        year=year,
+        partner=t("trade.both_partners") if partner is None else t(f"country.{partner}"),
+        flow=flow_text,
+        mode=mode_text,
+    ),
+    empty_message=t("trade.empty", year=year),
+)
+st.caption(t("trade.sankey_mode_note", n=TOP_STATES))
+
+# ---- Sankey 2 + top pairs: US states <-> Canadian provinces (cumulative, from trade_od)
+if partner != "MX":
+    pairs = query.load(query.trade_pairs, view.place if view.place else None, None, 25)
+    if view.place and pairs.empty:
+        pairs = query.load(query.trade_pairs, None, view.place, 25)
+    scope = place_name(view.place) if view.place else t("trade.all_states")
+    if not pairs.empty:
+        span_text = f"{int(pairs['first_year'].min())}–{int(pairs['last_year'].max())}"
+    else:
+        span_text = "–"
+    fig = charts.sankey(
+        pairs,
+        "us_state",
+        "partner_place_id",
+        "value_usd",
+        node_labels={
+            p: place_name(p) for p in set(pairs["us_state"]) | set(pairs["partner_place_id"])
+        },
+        fmt=money,
+        lang=lang,
+    )
+    # trade_od rows without a port code (aggregated over ports) count 0 ports: hide the column.
+    show_ports = bool(pairs["ports"].max() > 0) if not pairs.empty else False
+    table = pd.DataFrame(
+        {
+            t("col.state"): pairs["us_state"].map(place_name),
+            t("trade.col.province"): pairs["partner_place_id"].map(place_name),
+            t("trade.col.value"): pairs["value_usd"].round(0),
+            t("trade.col.value_text"): pairs["value_usd"].map(money),
+            **({t("ports.col.ports"): pairs["ports"]} if show_ports else {}),
+            t("col.period"): [
+                f"{a}–{b}" for a, b in zip(pairs["first_year"], pairs["last_year"], strict=True)
+            ],
+            "source_id": pairs["source_id"],
+        }
+    )
+    ui.show_chart(
+        fig,
+        table,
+        key="tf_sankey_od",
+        title=t("trade.sankey_od_title", scope=scope, period=span_text),
+        empty_message=t("trade.empty_pairs", scope=scope),
+    )
+    st.caption(t("trade.od_note"))
+    ui.show_table(
+        table,
+        key="tf_pairs",
+        title=t("trade.pairs_title", scope=scope),
+        empty_message=t("trade.empty_pairs", scope=scope),
+    )
+
+# ---- each state's trade with Canada and Mexico over time
+st.subheader(t("trade.series_heading"))
+us_states = [p for p in query.load(query.places)["place_id"] if p.startswith("US-")]
+default_state = view.place if view.place in us_states else "US-TX"
+chosen = st.selectbox(
+    t("col.state"),
+    us_states,
+    index=us_states.index(default_state) if default_state in us_states else 0,
+    format_func=place_name,
+    placeholder=t("trade.state_placeholder"),
+    key="tf_state",
+)
+if chosen:
+    series = query.load(query.state_trade_series, chosen, modes)
+    lo, hi = view.years or (first, last)
+    series = series[(series["year"] >= lo) & (series["year"] <= hi)]
+    if partner:
+        series = series[series["partner_country"] == partner]
+    if flow:
+        series = series[series["flow"] == flow]
+    series = series.assign(line=series["partner_country"] + "|" + series["flow"])
+    line_names = {
+        f"{c}|{f}": f"{t(f'country.{c}')} — {t(f'flow.{f}')}"
+        for c in ("CA", "MX")
+        for f in ("export", "import")
+    }
+    fig = charts.line_series(
+        series,
+        "year",
+        "value_usd",
+        "line",
+        x_label=t("col.year"),
+        y_label=t("trade.col.value"),
+        series_labels=line_names,
+        fmt=money,
+        lang=lang,
+    )
+    ui.show_chart(
+        fig,
+        pd.DataFrame(
+            {
+                t("col.year"): series["year"],
+                t("col.partner"): series["partner_country"].map(lambda c: t(f"country.{c}")),
+                t("trade.flow"): series["flow"].map(lambda f: t(f"flow.{f}")),
+                t("trade.col.value"): series["value_usd"].round(0),
+                "source_id": series["source_id"],
+            }
+        ),
+        key="tf_series",
+        title=t("trade.series_title", state=place_name(chosen), mode=mode_text),
+        empty_message=t("trade.empty_series", state=place_name(chosen)),
+    )
+
+# ---- commodities (HS chapters), only where raw monthly rows are loaded
+commodities = query.load(query.trade_commodities, year, chosen, partner)
+if commodities.empty:
+    st.caption(t("trade.no_commodities", year=year))
+else:
+    commodities = commodities.assign(
+        label=commodities["hs2"].map(lambda c: t("sidebar.hs_chapter", code=c))
+    )
+    highlight = (
+        {t("sidebar.hs_chapter", code=view.sector): t("trade.selected")} if view.sector else None
+    )
+    fig = charts.ranked_bars(
+        commodities,
+        "label",
+        "value_usd",
+        value_label=t("trade.col.value"),
+        highlight=highlight,
+        fmt=money,
+        lang=lang,
+    )
+    ui.show_chart(
+        fig,
+        pd.DataFrame(
+            {
+                t("sidebar.sector"): commodities["hs2"],
+                t("trade.col.value"): commodities["value_usd"].round(0),
+                t("col.months"): commodities["months"],
+                "source_id": commodities["source_id"],
+            }
+        ),
+        key="tf_hs2",
+        title=t("trade.hs2_title", state=place_name(chosen), year=year),
+    )
+    st.caption(t("trade.hs2_note"))

@@ -1,0 +1,75 @@
+"""AppTest fixtures: one real store built by ``python -m ingest build`` for the session.
+
+``built_store`` builds the store from the committed ``data/`` into a temp dir
+once per test session and points ``BORDERLINKS_DB`` at it. ``run_page`` runs
+the dashboard on one page with query params and returns the finished AppTest.
+Set ``BORDERLINKS_APPTEST_DB`` to an existing store to skip the build when
+iterating locally.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[2]
+DASHBOARD = REPO / "dashboard.py"
+PAGE_TIMEOUT_S = 120  # generous: CI runs two workers on two cores
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory) -> Path:
+    """Path of a store built from the repo's committed data (env BORDERLINKS_DB set to it)."""
+    prebuilt = os.environ.get("BORDERLINKS_APPTEST_DB")
+    if prebuilt:
+        path = Path(prebuilt)
+    else:
+        path = tmp_path_factory.mktemp("store") / "borderlinks.duckdb"
+        result = subprocess.run(
+            [sys.executable, "-m", "ingest", "build", "--db", str(path)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if result.returncode != 0 or not path.exists():
+            pytest.fail(f"python -m ingest build failed ({result.returncode}): {result.stderr}")
+    os.environ["BORDERLINKS_DB"] = str(path)
+    return path
+
+
+def page_test(page: str | None = None, timeout: float = PAGE_TIMEOUT_S, **params) -> AppTest:
+    """An AppTest of the dashboard on ``pages/<page>.py`` with query ``params`` (not yet run)."""
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
+    for key, value in params.items():
+        at.query_params[key] = str(value)
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    return at
+
+
+@pytest.fixture
+def run_page(built_store, monkeypatch):
+    """``run_page(page, **params)`` -> the AppTest after one run on that page."""
+    monkeypatch.chdir(REPO)  # .streamlit/config.toml is read from the working directory
+
+    def _run(page: str | None = None, **params) -> AppTest:
+        at = page_test(page, **params)
+        at.run()
+        return at
+
+    return _run
+
+
+def texts(at: AppTest) -> str:
+    """All markdown/caption/info/warning/metric text of a run, joined (for 'is shown' checks)."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts += [str(el.value) for el in at.get(kind)]
+    parts += [f"{m.label} {m.value}" for m in at.get("metric")]
+    return "\n".join(parts)

@@ -1,0 +1,188 @@
+"""Overview map: deck layers, local basemap, escaped tooltips, selection, filters."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from streamlit.elements.deck_gl_json_chart import PydeckSelectionSerde
+
+from components import maplayers
+
+
+def deck_spec(at) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def layer(spec: dict, layer_id: str) -> dict:
+    return next(item for item in spec["layers"] if item["id"] == layer_id)
+
+
+def test_map_has_base_layer_ports_and_arcs_over_the_local_style(run_page):
+    at = run_page("overview_map")
+    spec = deck_spec(at)
+    ids = [item["id"] for item in spec["layers"]]
+    assert ids == ["places", "ports", "arcs"]
+    assert spec["mapStyle"] == "/app/static/basemap.json"
+    assert len(layer(spec, "places")["data"]["features"]) == 96
+    assert len(layer(spec, "ports")["data"]) > 50
+    assert len(layer(spec, "arcs")["data"]) > 0
+
+
+def test_map_spec_is_compact_json(run_page):
+    # pydeck indents by default: ~5x the bytes on every rerun.
+    raw = run_page("overview_map").get("deck_gl_json_chart")[0].proto.json
+    assert "\n" not in raw
+    assert len(raw) < 400_000
+
+
+def test_shading_follows_the_chosen_indicator_and_year(run_page):
+    trade = deck_spec(run_page("overview_map", shade="trade_ca", year="2024"))
+    fdi = deck_spec(run_page("overview_map", shade="fdi", year="2015"))
+
+    def tip_of(spec, place_id):
+        features = layer(spec, "places")["data"]["features"]
+        return next(
+            f["properties"]["tip"] for f in features if f["properties"]["place_id"] == place_id
+        )
+
+    assert "$" in tip_of(trade, "US-TX") and "no data" in tip_of(trade, "MX-NLE")
+    assert "$" in tip_of(fdi, "MX-NLE") and "no data" in tip_of(fdi, "US-TX")
+
+
+def test_year_without_data_for_the_indicator_says_so(run_page):
+    at = run_page("overview_map", shade="fdi", year="2024")
+    assert any(i.value.startswith("No Foreign direct investment") and "2024" in i.value for i in at.info)
+
+
+def test_mode_filter_changes_the_values_on_the_map(run_page):
+    all_modes = run_page("overview_map", shade="trade_mx").dataframe[0].value
+    rail = run_page("overview_map", shade="trade_mx", mode="Rail").dataframe[0].value
+    value_col = all_modes.columns[2]
+    tx_all = all_modes.loc[all_modes["place_id"] == "US-TX", value_col].iloc[0]
+    tx_rail = rail.loc[rail["place_id"] == "US-TX", value_col].iloc[0]
+    assert 0 < tx_rail < tx_all
+
+
+def test_border_filter_keeps_only_that_border(run_page):
+    table = run_page("overview_map", shade="trade_mx", border="US-Mexico").dataframe[0].value
+    assert set(table["place_id"]) <= {
+        "US-CA",
+        "US-AZ",
+        "US-NM",
+        "US-TX",
+        "MX-BCN",
+        "MX-SON",
+        "MX-CHH",
+        "MX-COA",
+        "MX-NLE",
+        "MX-TAM",
+    }
+    assert "US-TX" in set(table["place_id"])
+
+
+def test_selected_state_shows_details_and_a_link_to_its_profile(run_page):
+    at = run_page("overview_map", sel="US-TX")
+    assert any("Texas" in m.value for m in at.markdown)
+    labels = [m.label for m in at.metric]
+    assert any("Trade with Mexico" in label for label in labels)
+    links = at.get("page_link")
+    assert links and "Texas" in links[0].proto.label
+    assert "place=US-TX" in links[0].proto.page or "US-TX" in str(links[0].proto)
+
+
+def test_selected_port_shows_its_crossings(run_page):
+    at = run_page("overview_map", sel="port:2304", measure="Trucks")
+    assert any("Laredo" in m.value for m in at.markdown)
+    assert any("Trucks" in m.label for m in at.metric)
+
+
+def test_selected_state_is_outlined_on_the_map(run_page):
+    spec = deck_spec(run_page("overview_map", sel="US-MI"))
+    features = layer(spec, "places")["data"]["features"]
+    widths = {f["properties"]["place_id"]: f["properties"]["line_w"] for f in features}
+    assert widths["US-MI"] > widths["US-OH"]
+
+
+def test_indicator_choice_is_written_to_the_url(run_page):
+    at = run_page("overview_map")
+    at.selectbox(key="ov_shade").set_value("initiatives").run()
+    assert at.query_params.get("shade") == "initiatives"
+
+
+# --- selection handler and layers (no Streamlit run; synthetic rows)
+
+
+def event_from(payload: dict):
+    """A selection event exactly as st.pydeck_chart returns it (real deserializer)."""
+    return PydeckSelectionSerde().deserialize(json.dumps(payload))
+
+
+def test_click_on_a_state_selects_its_place_id():
+    event = event_from(
+        {
+            "selection": {
+                "indices": {"places": [3]},
+                "objects": {"places": [{"type": "Feature", "properties": {"sel_id": "US-TX"}}]},
+            }
+        }
+    )
+    assert maplayers.selection_from_event(event) == "US-TX"
+
+
+def test_click_on_a_port_wins_over_the_state_below_it():
+    event = event_from(
+        {
+            "selection": {
+                "indices": {"places": [3], "ports": [0]},
+                "objects": {
+                    "places": [{"properties": {"sel_id": "US-TX"}}],
+                    "ports": [{"sel_id": "port:2304"}],
+                },
+            }
+        }
+    )
+    assert maplayers.selection_from_event(event) == "port:2304"
+
+
+def test_empty_or_arc_only_selection_selects_nothing():
+    assert (
+        maplayers.selection_from_event(event_from({"selection": {"indices": {}, "objects": {}}}))
+        is None
+    )
+    arc_only = event_from(
+        {"selection": {"indices": {"arcs": [0]}, "objects": {"arcs": [{"tip": "x"}]}}}
+    )
+    assert maplayers.selection_from_event(arc_only) is None
+    assert maplayers.selection_from_event(None) is None
+
+
+def test_port_tooltip_escapes_a_hostile_port_name():
+    ports = pd.DataFrame(  # synthetic row
+        {
+            "port_code": ["9999"],
+            "port_name": ["<script>alert(1)</script>"],
+            "place_id": ["US-TX"],
+            "lat": [27.5],
+            "lon": [-99.5],
+            "value": [10.0],
+        }
+    )
+    tip = maplayers.ports_layer(ports, "Trucks").data[0]["tip"]
+    assert "<script>" not in tip and "&lt;script&gt;" in tip
+
+
+def test_port_circle_area_grows_with_the_value():
+    ports = pd.DataFrame(  # synthetic rows
+        {
+            "port_code": ["1", "2", "3"],
+            "port_name": ["a", "b", "c"],
+            "place_id": ["US-TX"] * 3,
+            "lat": [27.0] * 3,
+            "lon": [-99.0] * 3,
+            "value": [100.0, 25.0, None],
+        }
+    )
+    radii = [row["radius"] for row in maplayers.ports_layer(ports, "Trucks").data]
+    assert radii[0] == 2 * radii[1]  # area ~ value: 4x the value, 2x the radius
+    assert radii[2] < radii[1]  # no data: a small grey dot, still shown

@@ -1,0 +1,79 @@
+"""Place profile: figures, ports, partners, initiatives and sources for one place."""
+
+from __future__ import annotations
+
+import json
+
+
+def metric_labels(at) -> list[str]:
+    return [m.label for m in at.metric]
+
+
+def frames(at) -> list:
+    return [d.value for d in at.dataframe]
+
+
+def test_texas_profile_shows_trade_ports_partners_and_sources(run_page):
+    at = run_page("place_profile", place="US-TX")
+    assert not at.exception
+    assert at.title[0].value == "Texas"
+    labels = metric_labels(at)
+    assert any(label.startswith("Trade with Canada") for label in labels)
+    assert any(label.startswith("Trade with Mexico") for label in labels)
+    ports = next(f for f in frames(at) if "Port of entry" in f.columns)
+    assert "Laredo" in set(ports["Port of entry"])
+    partners = next(f for f in frames(at) if "Partner" in f.columns)
+    assert partners["place_id"].str.startswith("CA-").all() and len(partners) > 0
+    sources = frames(at)[-1]
+    assert {"Publisher", "Title", "As of"} <= set(sources.columns)
+    assert len(sources) >= 3
+
+
+def test_profile_names_follow_the_language(run_page):
+    at = run_page("place_profile", place="CA-QC", lang="es")
+    assert at.title[0].value == "Quebec" or at.title[0].value == "Québec"
+    assert at.selectbox(key="pp_place").value == "CA-QC"
+    assert any("Socio" in f.columns for f in frames(at))
+
+
+def test_mexican_state_says_partners_by_us_origin_are_not_published(run_page):
+    at = run_page("place_profile", place="MX-NLE")
+    assert not at.exception
+    assert any("not publish which US state" in i.value for i in at.info)
+    assert any(label.startswith("FDI inflow") for label in metric_labels(at))
+    assert any(label.startswith("US exports to it") for label in metric_labels(at))
+
+
+def test_province_lists_its_us_partners_with_michigan_for_ontario(run_page):
+    at = run_page("place_profile", place="CA-ON")
+    partners = next(f for f in frames(at) if "Partner" in f.columns)
+    assert partners["place_id"].iloc[0] == "US-MI"
+
+
+def test_small_map_outlines_the_place_and_its_neighbours(run_page):
+    at = run_page("place_profile", place="US-TX")
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    features = spec["layers"][0]["data"]["features"]
+    widths = {f["properties"]["place_id"]: f["properties"]["line_w"] for f in features}
+    assert widths["US-TX"] > widths["MX-NLE"] > widths["US-OK"]
+
+
+def test_no_place_asks_to_choose_one(run_page):
+    at = run_page("place_profile")
+    assert any("Choose a state or province" in i.value for i in at.info)
+
+
+def test_picking_a_place_writes_it_to_the_url(run_page):
+    at = run_page("place_profile", place="US-TX")
+    at.selectbox(key="pp_place").set_value("US-VT").run()
+    assert at.query_params.get("place") == "US-VT"
+    assert at.title[0].value == "Vermont"
+
+
+def test_every_table_on_the_profile_has_a_source_caption(run_page):
+    at = run_page("place_profile", place="US-MI")
+    captions = [c.value for c in at.caption]
+    source_captions = [c for c in captions if c.startswith(("Source:", "Sources:"))]
+    # one per table/chart/map + key figures; a table without a caption would lower this
+    assert len(source_captions) >= len(at.dataframe) - 2
+    assert all("as of" in c for c in source_captions)

@@ -1,0 +1,145 @@
+"""Presenter page (AppTest on a store built from the committed data): scenes, keys, mode, playback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components import scenes
+
+
+def texts(at) -> str:
+    """Visible text of a run (headings, markdown, captions, notes), joined."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts += [str(el.value) for el in at.get(kind)]
+    return "\n".join(parts)
+
+
+SCENES = scenes.load_scenes()
+FIRST, SECOND, LAST = SCENES[0], SCENES[1], SCENES[-1]
+
+
+def headers(at) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def test_every_shipped_scene_figure_resolves_in_the_built_store(built_store):
+    for scene in SCENES:
+        for lang in ("en", "es", "fr"):
+            filled = scenes.fill_caption(built_store, scene, lang)
+            assert filled.missing == (), (scene.scene_id, lang, filled.missing)
+            assert filled.source_ids, scene.scene_id
+            assert "{" not in filled.text and "–:" not in filled.text
+
+
+def test_presenter_opens_on_the_first_scene_with_cited_caption(run_page, built_store):
+    at = run_page("presenter")
+    assert not at.exception
+    assert headers(at) == [FIRST.title["en"]]
+    shown = texts(at)
+    assert scenes.fill_caption(built_store, FIRST, "en").text in shown
+    assert "Source" in shown and "as of" in shown
+    assert at.query_params.get("scene") == FIRST.scene_id
+
+
+def test_next_and_previous_buttons_step_through_scenes_and_wrap(run_page):
+    at = run_page("presenter")
+    at.button(key="present-next").click().run()
+    assert headers(at) == [SECOND.title["en"]]
+    assert at.query_params.get("scene") == SECOND.scene_id
+    at.button(key="present-prev").click().run()
+    at.button(key="present-prev").click().run()
+    assert headers(at) == [LAST.title["en"]]
+
+
+def test_scene_buttons_have_arrow_key_shortcuts(run_page):
+    at = run_page("presenter")
+    protos = {b.key: b.proto for b in at.button}
+    assert protos["present-next"].shortcut.lower() in ("right", "arrowright")
+    assert protos["present-prev"].shortcut.lower() in ("left", "arrowleft")
+
+
+def test_scene_caption_and_title_follow_the_language(run_page):
+    scene = scenes.scene_by_id(SCENES, "texas-mexican-border-states")
+    at = run_page("presenter", lang="es", scene=scene.scene_id)
+    assert headers(at) == [scene.title["es"]]
+    assert "Texas comerció" in texts(at)
+    assert "Scene" not in texts(at) and "Escena" in texts(at)
+
+
+def test_scene_map_uses_the_scene_camera_and_the_local_style(run_page):
+    scene = scenes.scene_by_id(SCENES, "michigan-ontario-corridor")
+    at = run_page("presenter", scene=scene.scene_id)
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    view = spec["initialViewState"]
+    assert view["latitude"] == pytest.approx(scene.camera["latitude"])
+    assert view["zoom"] == pytest.approx(scene.camera["zoom"])
+    assert view["pitch"] == pytest.approx(scene.camera["pitch"])
+    assert spec["mapStyle"] == "/app/static/basemap.json"
+    assert {layer["id"] for layer in spec["layers"]} >= {"places", "ports", "arcs"}
+
+
+def test_present_param_hides_chrome_and_offers_an_exit(run_page):
+    at = run_page("presenter", present="1")
+    assert not at.exception
+    assert any("stSidebar" in (h.proto.body or "") for h in at.get("html"))
+    assert at.toggle(key="sb_present").value is True
+    assert not at.title  # the page title gives its space to the scene in presenter mode
+    at.button(key="present-exit").click().run()
+    assert "present" not in at.query_params
+    assert not any("stSidebar" in (h.proto.body or "") for h in at.get("html"))
+
+
+def test_sidebar_toggle_turns_presenter_mode_on(run_page):
+    at = run_page("presenter")
+    at.toggle(key="sb_present").set_value(True).run()
+    assert at.query_params.get("present") == "1"
+
+
+def test_play_steps_through_the_years_and_stops_on_the_last(run_page, monkeypatch):
+    monkeypatch.setenv("BORDERLINKS_PLAY_SECONDS", "0")
+    at = run_page("presenter", scene="vermont-quebec-tourism")
+    at.button(key="present-play").click().run()
+    assert not at.exception
+    # Playback reruns until the last year, then leaves that year in the link.
+    assert "present_play_year" not in at.session_state
+    last = at.session_state["view"].year
+    assert last >= 2024  # the last year with crossings in the committed data
+    assert any(f"The map shows {last}" in c.value for c in at.caption)
+    assert at.button(key="present-play")  # Play is offered again: playback has ended
+
+
+def test_scene_picker_jumps_to_the_chosen_scene(run_page):
+    at = run_page("presenter")
+    at.selectbox(key="present_pick").set_value(LAST.scene_id).run()
+    assert headers(at) == [LAST.title["en"]]
+
+
+def test_unknown_scene_in_link_falls_back_to_the_first(run_page):
+    at = run_page("presenter", scene="no-such-scene")
+    assert not at.exception
+    assert headers(at) == [FIRST.title["en"]]
+
+
+def test_broken_scenes_file_shows_a_message_not_a_traceback(run_page, monkeypatch, tmp_path):
+    bad = tmp_path / "scenes.yaml"
+    bad.write_text("scenes:\n  - id: Bad Id\n", encoding="utf-8")
+    monkeypatch.setattr(scenes, "SCENES_FILE", bad)
+    at = run_page("presenter")
+    assert not at.exception
+    assert any("scenes.yaml:2" in e.value for e in at.error)
+
+
+def test_map_offers_an_offline_html_download(run_page):
+    at = run_page("presenter")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download map (HTML)" in labels
+
+
+def test_place_profile_offers_the_pdf_brief_in_the_page_language(run_page):
+    at = run_page("place_profile", place="US-TX", lang="fr")
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Télécharger la fiche d’une page (PDF)" in labels

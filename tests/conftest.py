@@ -1,0 +1,70 @@
+"""Shared fixtures: the real public datasets in ../shared/data, and throwaway stores.
+
+``shared_data`` never skips: the datasets are part of the test setup, so a missing
+folder is a clear failure, not a silently smaller test run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared" / "data").resolve()
+FULL_2025 = "bts_border_crossing_entry_full_2025/Border_Crossing_Entry_Data.csv.gz"
+SMALL_BTS = (
+    "bts_border_crossing_entry_2018_subset/Border_Crossing_Entry_Data.csv",
+    "bts_border_crossing_entry_2020_2021_headerless/Border_Crossing_Entry_Data.csv",
+    "bts_border_crossing_entry_insight_sample/Border_Crossing_Entry_Data.csv",
+    "bts_border_crossing_entry_san_ysidro_1996_2021/Border_Crossing_Entry_Data.csv",
+)
+SAN_YSIDRO = SMALL_BTS[3]
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """Path of <repo>/../shared/data; fails (never skips) when it is missing."""
+    if not (SHARED / "README.md").is_file():
+        pytest.fail(f"shared datasets not found at {SHARED}; the tests need ../shared/data")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def full_2025(shared_data) -> Path:
+    """The full BTS crossings table (2025 vintage, 399,406 rows, gzip)."""
+    return shared_data / FULL_2025
+
+
+@pytest.fixture(scope="session")
+def full_2025_loaded(full_2025, tmp_path_factory):
+    """(store path, reports) after loading the full 2025 table once per session.
+
+    Tests must not modify this store: copy it first (``store_copy``).
+    """
+    from ingest import crossings, store
+
+    db = tmp_path_factory.mktemp("full-store") / "full.duckdb"
+    reports = store.apply(db, crossings.load_file(full_2025))
+    return db, reports
+
+
+@pytest.fixture
+def tmp_store(tmp_path) -> Path:
+    """Path for a fresh store in a per-test folder (the file does not exist yet)."""
+    return tmp_path / "store" / "borderlinks.duckdb"
+
+
+@pytest.fixture
+def small_store(tmp_store, shared_data) -> Path:
+    """A store holding the San Ysidro BTS file (3,285 real rows): cheap to refuse against."""
+    from ingest import crossings, store
+
+    store.apply(tmp_store, crossings.load_file(shared_data / SAN_YSIDRO))
+    return tmp_store
+
+
+def sha256(path: Path) -> str:
+    """Hex digest of a file's bytes (to prove a store file is byte-identical)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()

@@ -1,0 +1,1 @@
+from tests.browser.conftest import app_url, browser, browser_store  # noqa: F401  (shared fixtures)

@@ -1,0 +1,205 @@
+"""Language completeness: every string has en/es/fr, and es/fr pages show no English UI text.
+
+The page checks run every page of the dashboard (AppTest) on a store built from the
+committed data, collect what a user sees (headings, text, captions, notes, widget labels
+and placeholders, chart titles/axes/legends) and look for English-only UI strings.
+Sources and proper names are data, not UI strings, so they never match.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from components.strings import all_strings
+
+REPO = Path(__file__).resolve().parents[1]
+PAGES = sorted(p.stem for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_"))
+LANGS = ("en", "es", "fr")
+# Short English words that are also ordinary es/fr text or names (e.g. "Total", "Canada").
+MIN_LEN = 4
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_string_has_non_empty_english_spanish_and_french():
+    gaps = [
+        f"{key}: {code}"
+        for key, texts in all_strings().items()
+        for code in LANGS
+        if not str(texts.get(code) or "").strip()
+    ]
+    assert gaps == []
+
+
+def test_every_translation_uses_the_same_placeholders_as_english():
+    mismatched = [
+        f"{key} ({code})"
+        for key, texts in all_strings().items()
+        for code in ("es", "fr")
+        if texts.get(code) and fields(texts[code]) != fields(texts["en"])
+    ]
+    assert mismatched == []
+
+
+def english_only(lang: str) -> dict[str, str]:
+    """{English text: key} for strings whose ``lang`` translation differs from the English."""
+    out = {}
+    for key, texts in all_strings().items():
+        english = (texts.get("en") or "").strip()
+        other = (texts.get(lang) or "").strip()
+        if english and other and english != other and len(english) >= MIN_LEN:
+            # Templates: compare their fixed parts only (the longest literal chunk).
+            chunks = [c.strip() for c in re.split(r"\{[^}]*\}", english)]
+            literal = max(chunks, key=len) if chunks else ""
+            if len(literal) >= MIN_LEN and literal not in other:
+                out[literal] = key
+    return out
+
+
+def _plotly_texts(spec: dict) -> list[str]:
+    layout = spec.get("layout", {})
+    found = []
+
+    def title(obj):
+        value = (obj or {}).get("title")
+        if isinstance(value, dict):
+            value = value.get("text")
+        if value:
+            found.append(str(value))
+
+    title(layout)
+    for name, axis in layout.items():
+        if name.startswith(("xaxis", "yaxis")):
+            title(axis)
+    title(layout.get("legend"))
+    for trace in spec.get("data", []):
+        if trace.get("name"):
+            found.append(str(trace["name"]))
+    return found
+
+
+def visible_texts(at) -> list[str]:
+    """What a user reads on one AppTest run: text elements, widget labels, chart titles."""
+    out: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        out += [str(el.value) for el in at.get(kind)]
+    for kind in (
+        "button",
+        "download_button",
+        "selectbox",
+        "multiselect",
+        "toggle",
+        "checkbox",
+        "slider",
+        "radio",
+        "text_input",
+        "number_input",
+        "expander",
+        "tab",
+        "metric",
+    ):
+        for el in at.get(kind):
+            proto = getattr(el, "proto", None)
+            for attr in ("label", "placeholder", "help"):
+                value = getattr(proto, attr, None) if proto is not None else None
+                if isinstance(value, str) and value:
+                    out.append(value)
+    for chart in at.get("plotly_chart"):
+        out += _plotly_texts(json.loads(chart.proto.spec))
+    return out
+
+
+def _is_citation(text: str, lang: str) -> bool:
+    """Source lines name publications as published (often English): not UI text."""
+    strings = all_strings()
+    labels = [
+        (strings.get(key) or {}).get(lang) for key in ("ui.source", "ui.sources", "present.cited")
+    ]
+    return any(label and text.startswith(f"{label}:") for label in labels)
+
+
+def english_leaks(texts: list[str], lang: str) -> set[str]:
+    """English-only UI strings found in ``texts``: a whole text, or a phrase of 3+ words inside one."""
+    table = english_only(lang)
+    leaks = set()
+    for text in texts:
+        if _is_citation(text, lang):
+            continue
+        for english in table:
+            phrase = len(english.split()) >= 3 and len(english) >= 12
+            if text.strip() == english or (phrase and english in text):
+                leaks.add(f"{english!r} ({table[english]})")
+    return leaks
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_english_leak_detector_catches_an_untranslated_label(lang):
+    key, texts = next(
+        (k, v)
+        for k, v in all_strings().items()
+        if len(v["en"].split()) >= 3 and "{" not in v["en"] and v["en"] != v[lang]
+    )
+    assert english_leaks([texts[lang]], lang) == set()
+    assert english_leaks([f"Label: {texts['en']}"], lang)
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_shows_no_english_ui_text_in_spanish_or_french(run_page_plain, page, lang):
+    at = run_page_plain(page, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert english_leaks(visible_texts(at), lang) == set()
+
+
+@pytest.fixture
+def run_page_plain(tmp_path_factory, monkeypatch):
+    """Run one dashboard page with query params on a store built from the committed data."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    db = os.environ.get("BORDERLINKS_APPTEST_DB")
+    if not db:
+        db = str(_session_store(tmp_path_factory))
+    monkeypatch.setenv("BORDERLINKS_DB", db)
+    monkeypatch.chdir(REPO)
+
+    def run(page: str, **params):
+        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
+        for key, value in params.items():
+            at.query_params[key] = str(value)
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+        return at
+
+    return run
+
+
+_STORE: dict[str, Path] = {}
+
+
+def _session_store(tmp_path_factory) -> Path:
+    """One store per test session, built by ``python -m ingest build`` from committed data."""
+    import subprocess
+    import sys
+
+    if "db" not in _STORE:
+        path = tmp_path_factory.mktemp("i18n-store") / "borderlinks.duckdb"
+        result = subprocess.run(
+            [sys.executable, "-m", "ingest", "build", "--db", str(path)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if result.returncode != 0:
+            pytest.fail(f"python -m ingest build failed: {result.stderr}")
+        _STORE["db"] = path
+    return _STORE["db"]
