@@ -28,14 +28,19 @@ RUNS = 3
 TARGET = 1.5
 
 
-def timed(fn) -> float:
-    """Median wall time of RUNS calls of ``fn``."""
-    times = []
+CPU = {}  # name -> median CPU seconds (all threads), less sensitive to a busy machine
+
+
+def timed(fn, name: str = "") -> float:
+    """Median wall time of RUNS calls of ``fn`` (median CPU time kept in CPU[name])."""
+    walls, cpus = [], []
     for _ in range(RUNS):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         fn()
-        times.append(time.perf_counter() - t0)
-    return median(times)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    CPU[name] = median(cpus)
+    return median(walls)
 
 
 def bare_arrow() -> None:
@@ -55,22 +60,25 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     try:
         bare_arrow()  # warm the page cache and DuckDB once before measuring
-        arrow_s = timed(bare_arrow)
-        ctas_s = timed(bare_ctas)
-        parse_s = timed(lambda: crossings.load_file(FULL_2025))
+        arrow_s = timed(bare_arrow, "arrow")
+        ctas_s = timed(bare_ctas, "ctas")
+        parse_s = timed(lambda: crossings.load_file(FULL_2025), "parse")
 
         fresh = iter(range(RUNS))
         new_store_s = timed(
-            lambda: store.apply(tmp / f"new{next(fresh)}.duckdb", crossings.load_file(FULL_2025))
+            lambda: store.apply(tmp / f"new{next(fresh)}.duckdb", crossings.load_file(FULL_2025)),
+            "new",
         )
         again = tmp / "again.duckdb"
         shutil.copyfile(tmp / "new0.duckdb", again)
-        reload_s = timed(lambda: store.apply(again, crossings.load_file(FULL_2025)))
+        reload_s = timed(lambda: store.apply(again, crossings.load_file(FULL_2025)), "reload")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(f"full 2025 table: {FULL_2025.stat().st_size:,} bytes gz, 399,406 rows; median of {RUNS}")
     print(f"bare read_csv -> arrow {arrow_s:.2f} s; CTAS read_csv {ctas_s:.2f} s")
+    cpu = ", ".join(f"{k} {v:.2f}" for k, v in CPU.items())
+    print(f"median CPU seconds (all threads): {cpu}")
     for name, secs in (
         ("ingest: parse+validate full BTS table", parse_s),
         ("ingest: load full BTS table into new store", new_store_s),

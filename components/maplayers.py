@@ -1,9 +1,10 @@
 """pydeck layers, the deck, and the map frame (legend, caption, CSV, data table, selection).
 
 Geometry comes from ``geo/`` (plain Python); this module only styles it.
-Every pickable object carries ``tip`` (pre-escaped HTML for the tooltip: data
-names are untrusted) and ``sel_id`` (what a click selects: a place id or
-``port:<code>``).
+Every pickable object carries ``tip`` (PLAIN text, lines separated by newlines:
+data names are untrusted, and Streamlit HTML-escapes every substituted field
+before rendering the tooltip template, so escaping here too would show '&amp;') and
+``sel_id`` (what a click selects: a place id or ``port:<code>``).
 """
 
 from __future__ import annotations
@@ -26,9 +27,15 @@ MAP_STYLE = "/app/static/basemap.json"
 BASE_LAYER_ID = "places"
 PORTS_LAYER_ID = "ports"
 ARCS_LAYER_ID = "arcs"
+# Only our template is HTML; {fields} are inserted escaped by Streamlit's deck.gl frontend.
 TOOLTIP = {
     "html": "{tip}",
-    "style": {"backgroundColor": "#ffffff", "color": "#111111", "fontSize": "13px"},
+    "style": {
+        "backgroundColor": "#ffffff",
+        "color": "#111111",
+        "fontSize": "13px",
+        "whiteSpace": "pre-line",  # tip lines are separated by newlines
+    },
 }
 DEFAULT_VIEW = {"latitude": 44.0, "longitude": -101.0, "zoom": 2.3}
 
@@ -38,10 +45,14 @@ def esc(value) -> str:
     return "" if value is None else html.escape(str(value), quote=True)
 
 
-def tip_html(title, lines: list[tuple[str, str]]) -> str:
-    """Tooltip HTML: bold escaped ``title`` then 'label: value' lines, all escaped."""
-    body = "".join(f"<br/>{esc(label)}: {esc(value)}" for label, value in lines)
-    return f"<b>{esc(title)}</b>{body}"
+def tip_text(title, lines: list[tuple[str, str]]) -> str:
+    """Tooltip text: ``title`` then one 'label: value' line each (plain text, never HTML)."""
+    body = [f"{label}: {value}" if label else str(value) for label, value in lines]
+    return "\n".join([str(title), *body])
+
+
+# Older name used by other pages; it returns plain text too (see the module docstring).
+tip_html = tip_text
 
 
 def choropleth_layer(
@@ -86,14 +97,16 @@ def choropleth_layer(
             ),
             line_w=3 if place_id == selected else (2 if place_id in highlight else 0.6),
             sel_id=place_id,
-            tip=tip_html(props.get("name") or place_id, [(label, shown)] if label else []),
+            tip=tip_text(props.get("name") or place_id, [(label, shown)] if label else []),
         )
         features.append(
             {"type": "Feature", "geometry": feature.get("geometry"), "properties": props}
         )
     layer = pdk.Layer(
         "GeoJsonLayer",
-        data={"type": "FeatureCollection", "features": features},
+        # A plain list of features (not a FeatureCollection): Streamlit resolves a
+        # clicked object by index into the layer data, which must be an array.
+        data=features,
         id=BASE_LAYER_ID,
         pickable=True,
         stroked=True,
@@ -140,7 +153,7 @@ def ports_layer(
     ]
     frame["sel_id"] = "port:" + frame["port_code"].astype(str)
     frame["tip"] = [
-        tip_html(
+        tip_text(
             f"{row.port_name} ({row.port_code})",
             [
                 (t("col.state"), state_name(row.place_id)),
@@ -171,7 +184,7 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8) -> pdk.Layer:
     """Cross-border links as arcs, width proportional to ``value``.
 
     ``links_df``: source_lon, source_lat, target_lon, target_lat, value, kind
-    ('trade' | 'initiative'), tip (pre-escaped HTML). Kinds get different
+    ('trade' | 'initiative'), tip (plain text, see ``tip_text``). Kinds get different
     colours AND their tooltip names the kind (meaning never by colour alone).
     """
     frame = links_df.copy()
@@ -184,7 +197,15 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8) -> pdk.Layer:
             [*(palettes.ARC_TRADE if kind == "trade" else palettes.ARC_INITIATIVE), 170]
             for kind in frame["kind"]
         ]
-        keep = ["source_lon", "source_lat", "target_lon", "target_lat", "width", "colour", "tip"]
+        keep = [
+            "source_lon",
+            "source_lat",
+            "target_lon",
+            "target_lat",
+            "width",
+            "colour",
+            "tip",
+        ]
         records = frame[keep].to_dict("records")
     return pdk.Layer(
         "ArcLayer",

@@ -35,11 +35,10 @@ def cmd_build(args) -> int:
     from ingest.build import reference_batches
     from ingest.progress import Progress
 
-    bar = Progress("build", len(registry.REFERENCE_BUILDERS) + 1)
-    batches = reference_batches(Path(args.data), on_builder=lambda name: bar.step(name))
-    bar.show("writing store")
-    reports = store.build(_db(args), batches)
-    bar.close()
+    with Progress("build", len(registry.REFERENCE_BUILDERS) + 1) as bar:
+        batches = reference_batches(Path(args.data), on_builder=lambda name: bar.step(name))
+        bar.show("writing store")
+        reports = store.build(_db(args), batches)
     _print_reports(reports)
     print(f"built {_db(args)} ({len(reports)} batches)")
     return 0
@@ -53,13 +52,12 @@ def cmd_load(args) -> int:
     if args.source not in registry.LOADERS:
         known = ", ".join(sorted(registry.LOADERS))
         raise LoadError(args.file, f"unknown source '{args.source}' (known: {known})")
-    bar = Progress(f"load {args.source}", 2)
-    bar.show("reading and validating")
-    batches = registry.LOADERS[args.source](Path(args.file))
-    bar.step("writing store")
-    reports = store.apply(_db(args), batches)
-    bar.step("done")
-    bar.close()
+    with Progress(f"load {args.source}", 2) as bar:
+        bar.show("reading and validating")
+        batches = registry.LOADERS[args.source](Path(args.file))
+        bar.step("writing store")
+        reports = store.apply(_db(args), batches)
+        bar.step("done")
     _print_reports(reports)
     return 0
 
@@ -73,10 +71,11 @@ def cmd_fetch(args) -> int:
         known = ", ".join(sorted(fetch.FETCHERS))
         raise LoadError(f"fetch {args.source}", f"unknown source (known: {known})")
     if args.source == "bts-crossings":
-        bar = Progress("fetch bts-crossings", 1)
-        batches = fetch.fetch_bts_crossings(args.base_url, on_page=lambda n: bar.show(f"{n} rows"))
-        bar.step("validated")
-        bar.close()
+        with Progress("fetch bts-crossings", 1) as bar:
+            batches = fetch.fetch_bts_crossings(
+                args.base_url, on_page=lambda n: bar.show(f"{n} rows")
+            )
+            bar.step("validated")
     else:
         batches = fetch.FETCHERS[args.source](args.base_url)
     _print_reports(store.apply(_db(args), batches))

@@ -16,6 +16,7 @@ port's date range.
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import io
 import re
@@ -494,7 +495,17 @@ ANNUAL_CSV = "crossings_annual.csv"
 
 
 def deduplicated(path: Path) -> pd.DataFrame:
-    """The vintage's rows with exact duplicates dropped and conflicts resolved."""
+    """The vintage's rows with exact duplicates dropped and conflicts resolved.
+
+    Cached per (path, size, mtime): ``snapshot`` asks for the same 46 MB table twice
+    (ports and annual sums). Callers must not modify the returned frame.
+    """
+    stat = Path(path).stat()
+    return _deduplicated(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=2)
+def _deduplicated(path: str, size: int, mtime_ns: int) -> pd.DataFrame:
     frame, _ = read_file(path)
     return frame.drop_duplicates(subset=["port_code", "month", "measure"])
 

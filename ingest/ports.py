@@ -20,6 +20,7 @@ SOURCE_ID = "bts-ports"
 GAZETTEER = "bts_land_ports_of_entry/ports.csv"
 PORTS_CSV = "ports.csv"
 PLANNED_CSV = "ports_planned.csv"
+REPO_DATA = Path(__file__).resolve().parents[1] / "data"
 COLUMNS = [
     "port_code",
     "port_name",
@@ -76,7 +77,10 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
     gazetteer = pd.read_csv(shared_dir / GAZETTEER, dtype=str, keep_default_na=False)
     monthly = deduplicated(shared_dir / FULL_VINTAGE)
     table = port_table(gazetteer, monthly)
-    planned = _read_planned(out_dir / PLANNED_CSV)
+    # Planned ports are hand-curated input kept in the repo's data/ (an --out elsewhere
+    # may carry its own copy).
+    planned_csv = out_dir / PLANNED_CSV
+    planned = _read_planned(planned_csv if planned_csv.is_file() else REPO_DATA / PLANNED_CSV)
     table = pd.concat([table, planned], ignore_index=True) if len(planned) else table
     out = out_dir / PORTS_CSV
     table.to_csv(out, index=False, lineterminator="\n")

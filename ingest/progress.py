@@ -17,6 +17,7 @@ class Progress:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.done = 0
+        self.closed = False
         self.started = time.monotonic()
 
     def step(self, what: str = "", n: int = 1) -> None:
@@ -29,10 +30,17 @@ class Progress:
         self._draw(what)
 
     def close(self) -> None:
-        """Finish the line (only if something was drawn)."""
-        if self.enabled:
+        """Finish the line (only if something was drawn), so later messages start clean."""
+        if self.enabled and not self.closed:
             self.stream.write("\n")
             self.stream.flush()
+        self.closed = True
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def _draw(self, what: str) -> None:
         if not self.enabled:

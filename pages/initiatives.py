@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import i18n, maplayers, palettes, query, state, ui
 from components.i18n import t
-from geo import boundaries
+from geo import boundaries, regions
 
 view = state.current_view()
 lang = i18n.lang()
@@ -197,7 +197,15 @@ st.subheader(t("initiatives.map_title"))
 if geometry.empty:
     ui.empty_state(t("initiatives.empty"))
 else:
-    maplayers.show_map(maplayers.make_deck(layers), map_table, key="in_map")
+    # With a place or border chosen, frame the states/provinces involved (cities count
+    # for their state); else the continent.
+    framed = None
+    if view.place or view.border:
+        known = set(query.load(query.places)["place_id"])
+        involved = set(geometry["a_place"]) | set(geometry["b_place"].dropna())
+        ids = sorted({p.split(":")[0] for p in involved} & known)
+        framed = regions.view_for(ids) if ids else None
+    maplayers.show_map(maplayers.make_deck(layers, framed), map_table, key="in_map")
     st.caption(t("initiatives.map_note"))
 
 # ---- the inventory table

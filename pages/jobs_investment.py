@@ -64,7 +64,9 @@ else:
     columns = st.columns(min(3, len(cards)))
     for i, card in enumerate(cards):
         with columns[i % len(columns)].container(border=True):
-            st.metric(_md_text(card["label"]), card["value_text"])
+            # A heading, not st.metric: metric values are cut to one line ('nearly 10,000 …').
+            st.markdown(f"### {_md_text(card['value_text'])}")
+            st.markdown(_md_text(card["label"]))
             year = f" ({card['year']})" if card["year"] else ""
             st.caption(f"{t('ui.source')}: [{_md_text(card['source'])}]({card['url']}){year}")
     ui.show_table(
@@ -87,13 +89,17 @@ st.subheader(t("jobs.fdi_heading"))
 st.caption(t("jobs.fdi_note"))
 fdi = query.load(query.fdi_yearly)
 mx_states = sorted(set(fdi["place_id"]), key=place_name)
-default = (
-    [view.place] if view.place in mx_states else [p for p in MX_BORDER_STATES if p in mx_states]
-)
+# Follow the view's place when it changes (sidebar, link); the border states until then.
+wanted = view.place if view.place in mx_states else None
+if st.session_state.get("ji_states_from") != wanted:
+    st.session_state["ji_states_from"] = wanted
+    if wanted:
+        st.session_state["ji_states"] = [wanted]
+if "ji_states" not in st.session_state:
+    st.session_state["ji_states"] = [p for p in MX_BORDER_STATES if p in mx_states]
 chosen = st.multiselect(
     t("jobs.states"),
     mx_states,
-    default=default,
     format_func=place_name,
     placeholder=t("jobs.states_placeholder"),
     key="ji_states",

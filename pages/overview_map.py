@@ -109,11 +109,10 @@ if show_trade and view.border != "US-Mexico":
     od = query.load(query.trade_od_links, None, 30)
     od = od[od["partner_place_id"].isin(places_xy["place_id"])]
     if not od.empty:
+        od = od.assign(value=od["value_usd"], kind="trade")
         od = od.assign(
-            value=od["value_usd"],
-            kind="trade",
             tip=[
-                maplayers.tip_html(
+                maplayers.tip_text(
                     t(
                         "overview.arc_trade_tip",
                         a=i18n.place_name(r.us_state),
@@ -131,11 +130,10 @@ if show_trade and view.border != "US-Mexico":
 if show_inits:
     inits = query.load(query.initiative_links, year, view.border)
     if not inits.empty:
+        inits = inits.assign(value=inits["initiatives"], kind="initiative")
         inits = inits.assign(
-            value=inits["initiatives"],
-            kind="initiative",
             tip=[
-                maplayers.tip_html(
+                maplayers.tip_text(
                     t(
                         "overview.arc_initiative_tip",
                         n=r.initiatives,
@@ -155,7 +153,15 @@ layers.append(
         arcs
         if not arcs.empty
         else pd.DataFrame(
-            columns=["source_lon", "source_lat", "target_lon", "target_lat", "value", "kind", "tip"]
+            columns=[
+                "source_lon",
+                "source_lat",
+                "target_lon",
+                "target_lat",
+                "value",
+                "kind",
+                "tip",
+            ]
         )
     )
 )
@@ -196,6 +202,9 @@ sources = sorted(
 )
 picked = maplayers.show_map(deck, table, sources, key="overview-map")
 fresh = maplayers.new_pick(picked, "ov_last_pick")
+import sys
+
+print("DEBUG picked", picked, fresh, file=sys.stderr)
 if fresh and fresh != view.sel:
     view = state.write_view(sel=fresh)
 

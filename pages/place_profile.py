@@ -144,12 +144,10 @@ if country == "US":
 map_partners = partners[partners["partner_id"].isin(place_ids)].head(5)
 if not map_partners.empty:
     xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
-    links = map_partners.assign(
-        here=place,
-        value=map_partners["value_usd"],
-        kind="trade",
+    links = map_partners.assign(here=place, value=map_partners["value_usd"], kind="trade")
+    links = links.assign(
         tip=[
-            maplayers.tip_html(
+            maplayers.tip_text(
                 f"{name} ↔ {i18n.place_name(p)}", [(t("col.value"), i18n.fmt_money(v))]
             )
             for p, v in zip(map_partners["partner_id"], map_partners["value_usd"], strict=True)

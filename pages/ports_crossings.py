@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import charts, i18n, maplayers, query, state, ui
 from components.i18n import t
-from geo import boundaries
+from geo import boundaries, regions
 
 view = state.current_view()
 lang = i18n.lang()
@@ -47,6 +47,19 @@ def measure_label(measure: str) -> str:
     if measure in query.CROSSING_GROUPS:
         return t(f"ports.group.{measure}")
     return i18n.label("measure", measure)
+
+
+def follow_view(key: str, value, marker: str) -> dict:
+    """Move widget ``key`` to ``value`` when the view changed it (a link, the sidebar, a map click).
+
+    Returns the extra selectbox kwargs: ``index=None`` only while the widget has no state
+    (passing it with a Session State value makes Streamlit warn).
+    """
+    if st.session_state.get(marker) != value:
+        st.session_state[marker] = value
+        if value is not None:
+            st.session_state[key] = value
+    return {} if key in st.session_state else {"index": None}
 
 
 def _set_year() -> None:
@@ -136,10 +149,18 @@ map_table = pd.DataFrame(
 if ranking.empty:
     ui.empty_state(t("ports.empty_year", measure=m_label, year=year))
 else:
-    deck = maplayers.make_deck(layers)
+    # Frame the chosen border (its states and provinces on both sides); else the continent.
+    framed = None
+    if view.border:
+        border_places = query.load(query.places)
+        ids = set(border_places.loc[border_places["border"] == view.border, "place_id"])
+        framed = regions.view_for(sorted(ids)) if ids else None
+    deck = maplayers.make_deck(layers, framed)
     picked = maplayers.new_pick(maplayers.show_map(deck, map_table, key="pc_map"), "pc_last_pick")
     if picked and picked != view.sel:
         state.write_view(sel=picked)
+        if picked.startswith("port:"):
+            st.session_state["pc_scope"] = "port"  # show the clicked port's series below
         view = state.current_view()
     st.caption(t("ports.map_note"))
 
@@ -202,7 +223,7 @@ if scope == "port":
     code = st.selectbox(
         t("col.port"),
         port_codes,
-        index=port_codes.index(sel_port) if sel_port in port_codes else None,
+        **follow_view("pc_port", sel_port if sel_port in port_codes else None, "pc_port_from"),
         format_func=lambda c: names.get(c, c),
         placeholder=t("ports.port_placeholder"),
         key="pc_port",
@@ -216,7 +237,7 @@ elif scope == "state":
     place = st.selectbox(
         t("col.state"),
         us_states,
-        index=us_states.index(view.place) if view.place in us_states else None,
+        **follow_view("pc_state", view.place if view.place in us_states else None, "pc_state_from"),
         format_func=place_name,
         placeholder=t("ports.state_placeholder"),
         key="pc_state",

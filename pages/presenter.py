@@ -15,6 +15,8 @@ from components.i18n import t
 from geo import boundaries
 
 PLAY_KEY = "present_play_year"  # the year being played, absent when not playing
+PLAY_ON = "present_play_on"  # the Play toggle (a toggle, not a button: a click is never lost
+PLAY_RESET = "present_play_reset"  # to a rerun, and switching it off is the Stop control)
 # Seconds each year stays on screen while playing (tests set 0).
 PLAY_SECONDS = float(os.environ.get("BORDERLINKS_PLAY_SECONDS", "1.4"))
 FMT = {"trade_ca": i18n.fmt_money, "trade_mx": i18n.fmt_money, "fdi": i18n.fmt_money}
@@ -50,6 +52,7 @@ def go_to(scene_id: str) -> None:
     # Callbacks only record the wish: the page applies it with state.write_view after the
     # frame is set up (write_view inside a callback can be cut short by a frame rerun).
     st.session_state.pop(PLAY_KEY, None)
+    st.session_state[PLAY_RESET] = True
     st.session_state.pop(KEPT_YEAR_KEY, None)
     target = scenes.scene_by_id(load_scene_list(), scene_id)
     changes = {"scene": scene_id, "sel": None}
@@ -65,23 +68,12 @@ def on_pick() -> None:
     st.session_state["present_pick"] = None
 
 
-def on_play(years: list[int]) -> None:
-    st.session_state[PLAY_KEY] = years[0]
-
-
-def on_stop() -> None:
-    year = st.session_state.pop(PLAY_KEY, None)
-    if year is not None:
-        keep_year(int(year))
-
-
-def keep_year(year: int) -> None:
-    """Leave the map on ``year`` for the current scene (and in the link)."""
-    view = state.current_view()
+def keep_year(scene_id: str, year: int) -> None:
+    """Leave the map on ``year`` for ``scene_id`` (and put it in the link)."""
     kept = dict(st.session_state.get(KEPT_YEAR_KEY, {}))
-    kept[view.scene or ""] = year
+    kept[scene_id] = year
     st.session_state[KEPT_YEAR_KEY] = kept
-    st.session_state[PENDING_KEY] = {"year": year}
+    state.write_view(year=year)
 
 
 def scene_figure(db, kind: str, args: dict) -> pd.DataFrame:
@@ -152,6 +144,30 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
             )
             sources |= set(od["source_id"].dropna())
             extra.append((palettes.ARC_TRADE, t("present.legend_trade")))
+    if "initiatives" in scene.layers:
+        links = query.load(query.initiative_links, year, scene.border)
+        if scene.places:
+            mine = set(scene.places)
+            links = links[links["a_place"].isin(mine) | links["b_place"].isin(mine)]
+        places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+        if not links.empty:
+            links = links.assign(
+                value=links["initiatives"],
+                kind="initiative",
+                tip=[
+                    maplayers.tip_html(
+                        f"{i18n.place_name(r.a_place)} – {i18n.place_name(r.b_place)}",
+                        [(t("indicator.initiatives"), i18n.fmt_int(r.initiatives)), ("", r.names)],
+                    )
+                    for r in links.itertuples(index=False)
+                ],
+            )
+            frame = maplayers.link_frame(links, "a_place", "b_place", places_xy)
+            arcs = maplayers.arcs_layer(frame)
+            arcs.id = "initiative-arcs"  # deck.gl layer ids must be unique (trade arcs use "arcs")
+            layers.append(arcs)
+            sources |= set(links["source_id"].dropna())
+            extra.append((palettes.ARC_INITIATIVE, t("present.legend_initiatives")))
     places = query.load(query.places)
     table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
     table = pd.DataFrame(
@@ -232,6 +248,15 @@ nav[2].button(
 # Year: the scene's own year unless the link or the player asks for another one.
 indicator = scene.indicator or "crossings"
 available = [int(y) for y in query.load(query.indicator_years, indicator)["year"]]
+if st.session_state.pop(PLAY_RESET, False):
+    st.session_state[PLAY_ON] = False  # before the toggle exists in this run
+if st.session_state.get(PLAY_ON) and PLAY_KEY not in st.session_state and available:
+    # Play the ten years up to the scene's year (or from the first year with data).
+    first = (scene.year or available[-1]) - 9
+    st.session_state[PLAY_KEY] = next((y for y in available if y >= first), available[0])
+elif not st.session_state.get(PLAY_ON) and PLAY_KEY in st.session_state:
+    keep_year(scene.scene_id, int(st.session_state.pop(PLAY_KEY)))
+    view = state.current_view()
 playing = st.session_state.get(PLAY_KEY)
 # A year in the URL (a shared link) or left by a playback wins over the scene's own year.
 kept = st.session_state.get(KEPT_YEAR_KEY, {}).get(scene.scene_id)
@@ -273,19 +298,7 @@ if available:
     controls[0].caption(
         t("present.playing", year=year) if playing else t("present.year_note", year=year)
     )
-    if playing:
-        controls[1].button(
-            t("present.stop"), key="present-stop", on_click=on_stop, icon=":material/stop:"
-        )
-    else:
-        start = [y for y in available if y >= (scene.year or available[0]) - 9] or available
-        controls[1].button(
-            t("present.play"),
-            key="present-play",
-            on_click=on_play,
-            args=(start,),
-            icon=":material/play_arrow:",
-        )
+    controls[1].toggle(t("present.play"), key=PLAY_ON, help=t("present.play_help"))
 with controls[2]:
     st.selectbox(
         t("present.scene"),
@@ -302,7 +315,7 @@ with st.expander(t("present.figures")):
 
 present.share_box(state.current_view() if view.scene else state.write_view(scene=scene.scene_id))
 
-# Playback: show this year, wait, then step to the next one (the Stop button ends it).
+# Playback: show this year, wait, then step to the next one (switching Play off stops it).
 if playing:
     later = [y for y in available if y > int(year)]
     time.sleep(PLAY_SECONDS)
@@ -310,5 +323,6 @@ if playing:
         st.session_state[PLAY_KEY] = later[0]
     else:
         st.session_state.pop(PLAY_KEY, None)
-        keep_year(int(year))
+        st.session_state[PLAY_RESET] = True
+        keep_year(scene.scene_id, int(year))
     st.rerun()

@@ -174,11 +174,17 @@ if partner != "MX":
 # ---- each state's trade with Canada and Mexico over time
 st.subheader(t("trade.series_heading"))
 us_states = [p for p in query.load(query.places)["place_id"] if p.startswith("US-")]
-default_state = view.place if view.place in us_states else "US-TX"
+# Follow the view's place when it changes (sidebar, link); Texas until a state is chosen.
+wanted = view.place if view.place in us_states else None
+if st.session_state.get("tf_state_from") != wanted:
+    st.session_state["tf_state_from"] = wanted
+    if wanted:
+        st.session_state["tf_state"] = wanted
+if st.session_state.get("tf_state") not in us_states and us_states:
+    st.session_state["tf_state"] = "US-TX" if "US-TX" in us_states else us_states[0]
 chosen = st.selectbox(
     t("col.state"),
     us_states,
-    index=us_states.index(default_state) if default_state in us_states else 0,
     format_func=place_name,
     placeholder=t("trade.state_placeholder"),
     key="tf_state",

@@ -7,6 +7,7 @@ folder is a clear failure, not a silently smaller test run.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,12 +57,21 @@ def tmp_store(tmp_path) -> Path:
     return tmp_path / "store" / "borderlinks.duckdb"
 
 
-@pytest.fixture
-def small_store(tmp_store, shared_data) -> Path:
-    """A store holding the San Ysidro BTS file (3,285 real rows): cheap to refuse against."""
+@pytest.fixture(scope="session")
+def small_store_template(shared_data, tmp_path_factory) -> Path:
+    """A store holding the San Ysidro BTS file (3,285 real rows), built once per session."""
     from ingest import crossings, store
 
-    store.apply(tmp_store, crossings.load_file(shared_data / SAN_YSIDRO))
+    db = tmp_path_factory.mktemp("small-store") / "small.duckdb"
+    store.apply(db, crossings.load_file(shared_data / SAN_YSIDRO))
+    return db
+
+
+@pytest.fixture
+def small_store(tmp_store, small_store_template) -> Path:
+    """A private copy of the San Ysidro store: cheap to refuse loads against."""
+    tmp_store.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(small_store_template, tmp_store)
     return tmp_store
 
 

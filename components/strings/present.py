@@ -38,7 +38,11 @@ STRINGS = {
     },
     "present.year": {"en": "Year", "es": "Año", "fr": "Année"},
     "present.play": {"en": "Play years", "es": "Reproducir años", "fr": "Animer les années"},
-    "present.stop": {"en": "Stop", "es": "Detener", "fr": "Arrêter"},
+    "present.play_help": {
+        "en": "Steps the map through the years; switch it off to stop on the year shown.",
+        "es": "Recorre los años en el mapa; desactívelo para detenerse en el año mostrado.",
+        "fr": "Fait défiler les années sur la carte ; désactivez-le pour s’arrêter sur l’année affichée.",
+    },
     "present.playing": {
         "en": "Playing: {year}",
         "es": "Reproduciendo: {year}",
@@ -116,6 +120,11 @@ STRINGS = {
         "en": "Ports of entry (circle area = {measure}, {year})",
         "es": "Puertos de entrada (área del círculo = {measure}, {year})",
         "fr": "Points d’entrée (aire du cercle = {measure}, {year})",
+    },
+    "present.legend_initiatives": {
+        "en": "Arcs: places sharing cross-border initiatives",
+        "es": "Arcos: lugares con iniciativas transfronterizas en común",
+        "fr": "Arcs : lieux partageant des initiatives transfrontalières",
     },
     "present.legend_trade": {
         "en": "Arcs: freight between a US state and a Canadian province",

@@ -52,7 +52,9 @@ def test_shading_follows_the_chosen_indicator_and_year(run_page):
 
 def test_year_without_data_for_the_indicator_says_so(run_page):
     at = run_page("overview_map", shade="fdi", year="2024")
-    assert any(i.value.startswith("No Foreign direct investment") and "2024" in i.value for i in at.info)
+    assert any(
+        i.value.startswith("No Foreign direct investment") and "2024" in i.value for i in at.info
+    )
 
 
 def test_mode_filter_changes_the_values_on_the_map(run_page):
@@ -157,7 +159,10 @@ def test_empty_or_arc_only_selection_selects_nothing():
     assert maplayers.selection_from_event(None) is None
 
 
-def test_port_tooltip_escapes_a_hostile_port_name():
+def test_hostile_port_name_reaches_the_tooltip_only_as_a_plain_text_field():
+    # Streamlit's deck.gl frontend HTML-escapes every {field} it substitutes into the
+    # tooltip template (checked in a browser: '<i>' shows as text); so names go in as
+    # plain text fields and only our fixed template is HTML.
     ports = pd.DataFrame(  # synthetic row
         {
             "port_code": ["9999"],
@@ -168,8 +173,10 @@ def test_port_tooltip_escapes_a_hostile_port_name():
             "value": [10.0],
         }
     )
-    tip = maplayers.ports_layer(ports, "Trucks").data[0]["tip"]
-    assert "<script>" not in tip and "&lt;script&gt;" in tip
+    record = maplayers.ports_layer(ports, "Trucks").data[0]
+    assert record["tip"].startswith("<script>alert(1)</script> (9999)")
+    assert maplayers.TOOLTIP["html"] == "{tip}"
+    assert "<" not in maplayers.tip_text("Texas", [("Trucks", "1")])
 
 
 def test_port_circle_area_grows_with_the_value():

@@ -101,14 +101,14 @@ def test_sidebar_toggle_turns_presenter_mode_on(run_page):
 def test_play_steps_through_the_years_and_stops_on_the_last(run_page, monkeypatch):
     monkeypatch.setenv("BORDERLINKS_PLAY_SECONDS", "0")
     at = run_page("presenter", scene="vermont-quebec-tourism")
-    at.button(key="present-play").click().run()
+    at.toggle(key="present_play_on").set_value(True).run()
     assert not at.exception
     # Playback reruns until the last year, then leaves that year in the link.
     assert "present_play_year" not in at.session_state
     last = at.session_state["view"].year
     assert last >= 2024  # the last year with crossings in the committed data
     assert any(f"The map shows {last}" in c.value for c in at.caption)
-    assert at.button(key="present-play")  # Play is offered again: playback has ended
+    assert at.toggle(key="present_play_on").value is False  # playback ended by itself
 
 
 def test_scene_picker_jumps_to_the_chosen_scene(run_page):
@@ -143,3 +143,12 @@ def test_place_profile_offers_the_pdf_brief_in_the_page_language(run_page):
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Télécharger la fiche d’une page (PDF)" in labels
+
+
+def test_switching_play_off_stops_on_the_year_shown(run_page):
+    at = run_page("presenter", scene="vermont-quebec-tourism")
+    at.session_state["present_play_year"] = 2015  # as if playback had reached 2015
+    at.run()  # the Play toggle is off: this is the Stop
+    assert "present_play_year" not in at.session_state
+    assert at.query_params.get("year") == "2015"
+    assert any("The map shows 2015" in c.value for c in at.caption)
