@@ -1,8 +1,9 @@
 """Ingest speed: loading the full BTS crossings table vs a bare DuckDB read of the same file.
 
 Prints markdown rows ``| name | figure | baseline | ratio | target |`` (collected by
-bench/run_all.py). Every figure is the median of 3 runs, measured beside its
-baseline in the same process, so the ratio is what matters, not the seconds.
+bench/run_all.py). The candidates and their baselines run interleaved, one of each
+per round, so a busy machine slows them alike; each figure is the median over the
+rounds, for wall time and for CPU time (all threads of this process).
 
 Baselines (both read the same .csv.gz, no validation, no store):
 - ``read_csv -> arrow``: ``duckdb.read_csv(path).to_arrow_table()`` (sniffing + typed read)
@@ -24,23 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench._common import FULL_2025, median, row  # noqa: E402
 from ingest import crossings, store  # noqa: E402
 
-RUNS = 3
+ROUNDS = 5
 TARGET = 1.5
-
-
-CPU = {}  # name -> median CPU seconds (all threads), less sensitive to a busy machine
-
-
-def timed(fn, name: str = "") -> float:
-    """Median wall time of RUNS calls of ``fn`` (median CPU time kept in CPU[name])."""
-    walls, cpus = [], []
-    for _ in range(RUNS):
-        c0, t0 = time.process_time(), time.perf_counter()
-        fn()
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    CPU[name] = median(cpus)
-    return median(walls)
 
 
 def bare_arrow() -> None:
@@ -53,39 +39,56 @@ def bare_ctas() -> None:
     con.close()
 
 
+def measure(tmp: Path) -> dict[str, tuple[float, float]]:
+    """{name: (median wall s, median CPU s)} over ROUNDS interleaved rounds."""
+    again = tmp / "again.duckdb"
+    store.apply(again, crossings.load_file(FULL_2025))  # the store that reloads replace
+    cases = {
+        "arrow": bare_arrow,
+        "ctas": bare_ctas,
+        "parse": lambda: crossings.load_file(FULL_2025),
+        "new": lambda: store.apply(
+            tmp / f"new{time.monotonic_ns()}.duckdb", crossings.load_file(FULL_2025)
+        ),  # fmt: skip
+        "reload": lambda: store.apply(again, crossings.load_file(FULL_2025)),
+    }
+    walls = {k: [] for k in cases}
+    cpus = {k: [] for k in cases}
+    bare_arrow()  # warm the page cache and DuckDB once before measuring
+    for _ in range(ROUNDS):
+        for name, fn in cases.items():
+            c0, t0 = time.process_time(), time.perf_counter()
+            fn()
+            walls[name].append(time.perf_counter() - t0)
+            cpus[name].append(time.process_time() - c0)
+    return {k: (median(walls[k]), median(cpus[k])) for k in cases}
+
+
 def main() -> int:
     if not FULL_2025.is_file():
         print(f"missing {FULL_2025}", file=sys.stderr)
         return 1
     tmp = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
     try:
-        bare_arrow()  # warm the page cache and DuckDB once before measuring
-        arrow_s = timed(bare_arrow, "arrow")
-        ctas_s = timed(bare_ctas, "ctas")
-        parse_s = timed(lambda: crossings.load_file(FULL_2025), "parse")
-
-        fresh = iter(range(RUNS))
-        new_store_s = timed(
-            lambda: store.apply(tmp / f"new{next(fresh)}.duckdb", crossings.load_file(FULL_2025)),
-            "new",
-        )
-        again = tmp / "again.duckdb"
-        shutil.copyfile(tmp / "new0.duckdb", again)
-        reload_s = timed(lambda: store.apply(again, crossings.load_file(FULL_2025)), "reload")
+        m = measure(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"full 2025 table: {FULL_2025.stat().st_size:,} bytes gz, 399,406 rows; median of {RUNS}")
-    print(f"bare read_csv -> arrow {arrow_s:.2f} s; CTAS read_csv {ctas_s:.2f} s")
-    cpu = ", ".join(f"{k} {v:.2f}" for k, v in CPU.items())
-    print(f"median CPU seconds (all threads): {cpu}")
-    for name, secs in (
-        ("ingest: parse+validate full BTS table", parse_s),
-        ("ingest: load full BTS table into new store", new_store_s),
-        ("ingest: reload full BTS table (replace 399k keys)", reload_s),
-    ):
-        print(row(name, f"{secs:.2f} s", f"read_csv->arrow {arrow_s:.2f} s", f"{secs / arrow_s:.2f}x", f"<= {TARGET}x"))  # fmt: skip
-        print(row(name + " (vs CTAS)", f"{secs:.2f} s", f"CTAS read_csv {ctas_s:.2f} s", f"{secs / ctas_s:.2f}x", "info"))  # fmt: skip
+    print(f"full 2025 table: {FULL_2025.stat().st_size:,} bytes gz, 399,406 rows; {ROUNDS} rounds")
+    for k, (wall, cpu) in m.items():
+        print(f"{k}: median wall {wall:.2f} s, median CPU {cpu:.2f} s")
+    labels = {
+        "parse": "ingest: parse+validate full BTS table",
+        "new": "ingest: load full BTS table into a new store",
+        "reload": "ingest: reload full BTS table (replace 399k keys)",
+    }
+    arrow_w, arrow_c = m["arrow"]
+    ctas_w, ctas_c = m["ctas"]
+    for key, label in labels.items():
+        wall, cpu = m[key]
+        print(row(label + " (wall)", f"{wall:.2f} s", f"read_csv->arrow {arrow_w:.2f} s", f"{wall / arrow_w:.2f}x", f"<= {TARGET}x"))  # fmt: skip
+        print(row(label + " (CPU)", f"{cpu:.2f} s", f"read_csv->arrow {arrow_c:.2f} s", f"{cpu / arrow_c:.2f}x", f"<= {TARGET}x"))  # fmt: skip
+        print(row(label + " (wall, vs CTAS)", f"{wall:.2f} s", f"CTAS read_csv {ctas_w:.2f} s", f"{wall / ctas_w:.2f}x", "info"))  # fmt: skip
     return 0
 
 

@@ -252,7 +252,9 @@ def draw_map(pdf: FPDF, brief: Brief, features: list[dict], box=MAP_BOX) -> None
     """Draw the place, its partners and the surroundings inside ``box`` (no network)."""
     x, y, w, h = box
     by_id = {f["properties"]["place_id"]: f for f in features}
-    focus = [brief.place_id, *sorted(brief.focus or brief.highlight)]
+    # A city has no polygon: frame and shade its state/province instead.
+    own = brief.place_id if brief.place_id in by_id else brief.place_id.split(":")[0]
+    focus = [own, *sorted(brief.focus or brief.highlight)]
     rings = [ring for pid in focus if pid in by_id for ring in _rings(by_id[pid]["geometry"])]
     bounds = _bounds(rings)
     pdf.set_draw_color(120, 120, 120)
@@ -266,7 +268,7 @@ def draw_map(pdf: FPDF, brief: Brief, features: list[dict], box=MAP_BOX) -> None
     with pdf.rect_clip(x, y, w, h):
         for feature in features:
             pid = feature["properties"]["place_id"]
-            if pid == brief.place_id:
+            if pid == own:
                 fill = FILL_PLACE
             elif pid in brief.highlight:
                 fill = FILL_PARTNER

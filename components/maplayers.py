@@ -25,6 +25,7 @@ from components.i18n import t
 # (``map_style=None`` would request Carto tiles).
 MAP_STYLE = "/app/static/basemap.json"
 BASE_LAYER_ID = "places"
+OUTLINE_LAYER_ID = "outlines"
 PORTS_LAYER_ID = "ports"
 ARCS_LAYER_ID = "arcs"
 # Only our template is HTML; {fields} are inserted escaped by Streamlit's deck.gl frontend.
@@ -55,32 +56,54 @@ def tip_text(title, lines: list[tuple[str, str]]) -> str:
 tip_html = tip_text
 
 
+class LayerGroup(list):
+    """Several deck layers that act as one (``make_deck`` flattens it)."""
+
+
+def _polygon_parts(geometry: dict | None) -> list:
+    """GeoJSON Polygon/MultiPolygon -> list of polygons (each a list of rings)."""
+    if not geometry:
+        return []
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"]]
+    if geometry.get("type") == "MultiPolygon":
+        return list(geometry["coordinates"])
+    return []
+
+
 def choropleth_layer(
     geojson: dict,
-    values: pd.DataFrame,
+    values: pd.DataFrame | None,
     palette=palettes.SEQUENTIAL,
     fmt=str,
     label: str = "",
     selected: str | None = None,
     highlight: set[str] | None = None,
     fills: dict[str, tuple] | None = None,
-) -> tuple[pdk.Layer, list[tuple[tuple, str]]]:
-    """States/provinces shaded by ``values`` (place_id, value) -> (GeoJsonLayer, legend entries).
+) -> tuple[LayerGroup, list[tuple[tuple, str]]]:
+    """States/provinces shaded by ``values`` (place_id, value) -> (layers, legend entries).
 
     ``geojson`` features need ``place_id`` and ``name`` properties (from
     ``geo.boundaries.boundaries_geojson``); it is not mutated (it is cached).
     Places without a value are grey and say 'no data' in their tooltip.
-    ``highlight`` place ids get a thicker outline (e.g. neighbours on a profile);
-    ``fills`` forces the colour of some places (a locator map without values).
+    ``selected`` and ``highlight`` place ids get a thick outline (e.g. neighbours
+    on a profile); ``fills`` forces the colour of some places (a locator map).
+
+    The fill is a flat SolidPolygonLayer (one row per polygon part) rather than
+    a GeoJsonLayer: Streamlit files a click under the id of the deck.gl layer
+    that was hit, and for a composite layer that is an internal sub-layer
+    ('places-polygons-fill') absent from the spec, so the click is dropped.
+    (An extruded wireframe also lost clicks in Chromium.) The borders are a
+    separate, non-pickable PathLayer; this sends the rings twice (~360 KB
+    compact for the whole continent, measured) -- the price of click-to-select.
     """
     by_place = {}
     if values is not None and not values.empty:
         by_place = dict(zip(values["place_id"], values["value"], strict=True))
     edges = palettes.class_breaks(list(by_place.values()))
-    highlight = highlight or set()
-    features = []
+    rows, rings = [], []
     for feature in geojson.get("features", []):
-        props = dict(feature.get("properties") or {})
+        props = feature.get("properties") or {}
         place_id = props.get("place_id")
         value = by_place.get(place_id)
         missing = value is None or (isinstance(value, float) and math.isnan(value))
@@ -88,37 +111,51 @@ def choropleth_layer(
         if fills and place_id in fills:
             colour = fills[place_id]
         shown = t("ui.no_data") if missing else fmt(value)
-        props.update(
-            fill=[*colour, 210],
-            line=list(
-                palettes.SELECTED_OUTLINE
-                if place_id == selected or place_id in highlight
-                else palettes.OUTLINE
-            ),
-            line_w=3 if place_id == selected else (2 if place_id in highlight else 0.6),
-            sel_id=place_id,
-            tip=tip_text(props.get("name") or place_id, [(label, shown)] if label else []),
-        )
-        features.append(
-            {"type": "Feature", "geometry": feature.get("geometry"), "properties": props}
-        )
-    layer = pdk.Layer(
-        "GeoJsonLayer",
-        # A plain list of features (not a FeatureCollection): Streamlit resolves a
-        # clicked object by index into the layer data, which must be an array.
-        data=features,
+        tip = tip_text(props.get("name") or place_id, [(label, shown)] if label else [])
+        if place_id == selected:
+            line, width = list(palettes.SELECTED_OUTLINE), 3
+        elif highlight and place_id in highlight:
+            line, width = list(palettes.SELECTED_OUTLINE), 2
+        else:
+            line, width = list(palettes.OUTLINE), 0.6
+        for polygon in _polygon_parts(feature.get("geometry")):
+            rows.append(
+                {
+                    "polygon": polygon,
+                    "place_id": place_id,
+                    "fill": [*colour, 210],
+                    "sel_id": place_id,
+                    "tip": tip,
+                }
+            )
+            rings += [
+                {"path": ring, "place_id": place_id, "line": line, "width": width}
+                for ring in polygon
+            ]
+    # Thick outlines last so they are drawn over their thin neighbours.
+    rings.sort(key=lambda ring: ring["width"])
+    fill = pdk.Layer(
+        "SolidPolygonLayer",
+        data=rows,
         id=BASE_LAYER_ID,
         pickable=True,
-        stroked=True,
-        filled=True,
-        get_fill_color="properties.fill",
-        get_line_color="properties.line",
-        get_line_width="properties.line_w",
-        line_width_units="'pixels'",
+        get_polygon="polygon",
+        get_fill_color="fill",
         auto_highlight=True,
         highlight_color=[255, 255, 255, 80],
     )
-    return layer, palettes.legend_entries(edges, fmt, palette)
+    outline = pdk.Layer(
+        "PathLayer",
+        data=rings,
+        id=OUTLINE_LAYER_ID,
+        pickable=False,
+        get_path="path",
+        get_color="line",
+        get_width="width",
+        width_units="'pixels'",
+        width_min_pixels=0.5,
+    )
+    return LayerGroup([fill, outline]), palettes.legend_entries(edges, fmt, palette)
 
 
 def ports_layer(
@@ -236,8 +273,11 @@ class CompactDeck(pdk.Deck):
 def make_deck(layers: list, view: dict | None = None, tooltip: dict | None = None) -> pdk.Deck:
     """A Deck over the local basemap style. ``view``: dict(latitude, longitude, zoom)."""
     view = {**DEFAULT_VIEW, **(view or {})}
+    flat = []
+    for layer in layers:
+        flat.extend(layer if isinstance(layer, list) else [layer])
     return CompactDeck(
-        layers=layers,
+        layers=flat,
         initial_view_state=pdk.ViewState(
             latitude=view["latitude"], longitude=view["longitude"], zoom=view["zoom"], pitch=0
         ),
@@ -249,8 +289,7 @@ def make_deck(layers: list, view: dict | None = None, tooltip: dict | None = Non
 def selection_from_event(event) -> str | None:
     """The ``sel_id`` of the clicked object in a ``st.pydeck_chart`` event, or None.
 
-    Reads the event dict-style (``event["selection"]["objects"]``); objects of
-    a GeoJsonLayer keep ``sel_id`` under ``properties``.
+    Reads the event dict-style (``event["selection"]["objects"]``).
     """
     if not event:
         return None
@@ -262,7 +301,7 @@ def selection_from_event(event) -> str | None:
         for obj in (objects or {}).get(layer_id) or []:
             if not isinstance(obj, dict):
                 continue
-            sel = obj.get("sel_id") or (obj.get("properties") or {}).get("sel_id")
+            sel = obj.get("sel_id")
             if sel:
                 return str(sel)
     return None

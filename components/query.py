@@ -705,19 +705,29 @@ def crossing_measure_parts(measure: str) -> list[str]:
 
 # Annual crossings per (port, year, measure): computed from the monthly rows where
 # monthly rows are loaded for that key, else the snapshot's crossings_annual row.
-_CROSSINGS_YEARLY = """
-    WITH monthly AS (
-        SELECT port_code, year(month)::INTEGER AS year, measure, sum(value)::BIGINT AS value,
+def _crossings_yearly_sql(cond: str) -> str:
+    """SQL of annual crossings rows (port_code, year, measure, value, months, source_id,
+    from_monthly) that satisfy ``cond``, a condition on port_code/year/measure.
+
+    ``cond`` filters both sources BEFORE grouping (the full monthly table is 400k rows),
+    so its ``?`` params must be passed twice.
+    """
+    return f"""
+    WITH m_rows AS (
+        SELECT port_code, year(month)::INTEGER AS year, month, measure, value, source_id
+        FROM crossings),
+    monthly AS (
+        SELECT port_code, year, measure, sum(value)::BIGINT AS value,
                count(DISTINCT month)::INTEGER AS months, min(source_id) AS source_id,
                TRUE AS from_monthly
-        FROM crossings GROUP BY port_code, year(month), measure)
+        FROM m_rows WHERE {cond} GROUP BY port_code, year, measure)
     SELECT * FROM monthly
     UNION ALL
     SELECT a.port_code, a.year, a.measure, a.value, a.months, a.source_id, FALSE
     FROM crossings_annual a
-    WHERE NOT EXISTS (SELECT 1 FROM monthly m WHERE m.port_code = a.port_code
-                      AND m.year = a.year AND m.measure = a.measure)
-"""
+    WHERE ({cond}) AND NOT EXISTS (SELECT 1 FROM monthly m WHERE m.port_code = a.port_code
+                                   AND m.year = a.year AND m.measure = a.measure)
+    """
 
 
 def _port_filter(port_code=None, place_id=None, border=None) -> tuple[str, list]:
@@ -740,15 +750,16 @@ def port_ranking(db, year: int, measure: str, border: str | None = None) -> pd.D
     Out: port_code, port_name, place_id, border, status, lat, lon, value, months,
     from_monthly, source_id; ports without data that year (e.g. planned ones) have value NULL.
     """
-    where, params = _in_list("y.measure", crossing_measure_parts(measure))
+    where, params = _in_list("measure", crossing_measure_parts(measure))
+    cond, cond_params = f"year = ? AND {where}", [year, *params]
     border_sql = "p.border = ?" if border else "TRUE"
     return read_sql(
         db,
         f"""
-        WITH y AS ({_CROSSINGS_YEARLY}),
+        WITH y AS ({_crossings_yearly_sql(cond)}),
         v AS (SELECT port_code, sum(value)::BIGINT AS value, max(months) AS months,
                      bool_or(from_monthly) AS from_monthly, min(source_id) AS source_id
-              FROM y WHERE y.year = ? AND {where} GROUP BY port_code)
+              FROM y GROUP BY port_code)
         SELECT p.port_code, p.port_name, p.place_id, p.border, p.status, p.lat, p.lon,
                v.value, v.months, coalesce(v.from_monthly, FALSE) AS from_monthly,
                coalesce(v.source_id, p.source_id) AS source_id
@@ -756,7 +767,7 @@ def port_ranking(db, year: int, measure: str, border: str | None = None) -> pd.D
         WHERE {border_sql} AND (v.value IS NOT NULL OR p.status = 'planned')
         ORDER BY v.value DESC NULLS LAST, p.port_name
         """,
-        [year, *params, *([border] if border else [])],
+        [*cond_params, *cond_params, *([border] if border else [])],
     )
 
 
@@ -765,20 +776,20 @@ def crossings_yearly(db, measure: str, port_code=None, place_id=None, border=Non
 
     Out: year, value, months (max over ports), ports (count), from_monthly, source_id.
     """
-    where, params = _in_list("y.measure", crossing_measure_parts(measure))
+    where, params = _in_list("measure", crossing_measure_parts(measure))
     ports_sql, port_params = _port_filter(port_code, place_id, border)
+    cond = f"{where} AND port_code IN (SELECT p.port_code FROM ports p WHERE {ports_sql})"
+    cond_params = [*params, *port_params]
     return read_sql(
         db,
         f"""
-        WITH y AS ({_CROSSINGS_YEARLY})
+        WITH y AS ({_crossings_yearly_sql(cond)})
         SELECT y.year, sum(y.value)::BIGINT AS value, max(y.months) AS months,
                count(DISTINCT y.port_code) AS ports, bool_or(y.from_monthly) AS from_monthly,
                min(y.source_id) AS source_id
-        FROM y JOIN ports p USING (port_code)
-        WHERE {where} AND {ports_sql}
-        GROUP BY y.year ORDER BY y.year
+        FROM y GROUP BY y.year ORDER BY y.year
         """,
-        [*params, *port_params],
+        [*cond_params, *cond_params],
     )
 
 

@@ -389,53 +389,50 @@ def _locate(path: Path, record: int, header: bool) -> tuple[int, list[str]]:
     return record + 1 + int(header), []  # fall back to "one record per line"
 
 
-def _conflicts(con) -> tuple[list[str], list[tuple]]:
-    """Notes and (port_code, month, measure, value) rows to discard for conflicting keys.
+def _repeated_keys(con) -> tuple[list[str], list[int], int]:
+    """Resolve keys that appear more than once: (notes, rowids to drop, exact duplicates).
 
-    For a key in ``KNOWN_CONFLICTS`` the documented value is kept; for any other
-    conflicting key the first value in file order is kept and the note says so.
-    Exact duplicate rows are left alone: the store drops and counts them.
+    Exact repeats (same key and value) keep their first row. For a conflicting key
+    (same key, different values) the value in ``KNOWN_CONFLICTS`` is kept, else the
+    first value in file order, and a note says which and why. Repeated keys are rare
+    (11 in 399,406 rows), so one aggregate finds them and Python decides on the few.
     """
-    # One cheap aggregate finds conflicting keys; only those few get the detail query.
-    con.execute(
-        """CREATE OR REPLACE TEMP TABLE conflict_keys AS
-           SELECT port_code, month, measure FROM rows
-           GROUP BY ALL HAVING min(value) <> max(value)"""
-    )
-    groups = con.execute(
-        """SELECT port_code, month, measure, list(value ORDER BY first_row) AS vals
-           FROM (SELECT port_code, month, measure, value, min(rowid) AS first_row
-                 FROM rows SEMI JOIN conflict_keys USING (port_code, month, measure)
-                 GROUP BY ALL)
+    repeated = con.execute(
+        """SELECT port_code, month, measure, list(value ORDER BY rowid), list(rowid ORDER BY rowid)
+           FROM rows SEMI JOIN (SELECT port_code, month, measure FROM rows
+                                GROUP BY ALL HAVING count(*) > 1)
+                USING (port_code, month, measure)
            GROUP BY ALL ORDER BY ALL"""
     ).fetchall()
-    notes, discard = [], []
-    for port, month, measure, values in groups:
-        known = KNOWN_CONFLICTS.get((port, month, measure))
-        if known and known[0] in values:
-            kept, why = known
-        else:
-            kept, why = values[0], "no documented rule for this key: kept the first in file order"
-        discard += [(port, month, measure, v) for v in values if v != kept]
-        notes.append(
-            f"conflict: port {port} {month:%Y-%m} {measure} published as {values}; "
-            f"kept {kept} ({why})"
-        )
-    return notes, discard
+    notes, drop, exact = [], [], 0
+    for port, month, measure, values, rowids in repeated:
+        distinct = list(dict.fromkeys(values))  # first-seen order
+        kept = distinct[0]
+        if len(distinct) > 1:
+            known = KNOWN_CONFLICTS.get((port, month, measure))
+            if known and known[0] in distinct:
+                kept, why = known
+            else:
+                why = "no documented rule for this key: kept the first in file order"
+            notes.append(
+                f"conflict: port {port} {month:%Y-%m} {measure} published as {distinct}; "
+                f"kept {kept} ({why})"
+            )
+        keep_row = rowids[values.index(kept)]
+        exact += sum(1 for v in values if v == kept) - 1
+        drop += [r for r in rowids if r != keep_row]
+    return notes, drop, exact
 
 
-def _frame(con, discard: list[tuple]) -> pd.DataFrame:
-    """Good rows in file order, minus discarded conflict values, as a pandas frame."""
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE discard (port_code VARCHAR, month DATE, measure VARCHAR, value BIGINT)"
-    )
-    if discard:
-        con.executemany("INSERT INTO discard VALUES (?, ?, ?, ?)", discard)
-    # No ORDER BY: conflicts are already resolved, so row order carries no meaning
-    # downstream, and sorting 400k rows would cost ~10% of the load.
+def _frame(con, drop: list[int]) -> pd.DataFrame:
+    """Good rows, one per key (``drop`` rowids removed), as a pandas frame."""
     sql = "SELECT port_code, port_name, month, measure, value FROM rows"
-    if discard:
-        sql += " ANTI JOIN discard USING (port_code, month, measure, value)"
+    if drop:
+        con.execute("CREATE OR REPLACE TEMP TABLE drop_rows (rid BIGINT)")
+        con.executemany("INSERT INTO drop_rows VALUES (?)", [(r,) for r in drop])
+        sql += " WHERE rowid NOT IN (SELECT rid FROM drop_rows)"
+    # No ORDER BY: keys are unique by now, so row order carries no meaning downstream,
+    # and sorting 400k rows would cost ~10% of the load.
     table = con.sql(sql).to_arrow_table()
     # Arrow -> pandas keeps strings Arrow-backed (10x faster than DuckDB's .df()).
     return table.to_pandas(date_as_object=False)
@@ -447,9 +444,11 @@ def _frame(con, discard: list[tuple]) -> pd.DataFrame:
 def read_file(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
     """(validated rows, conflict notes) of one BTS file.
 
-    Rows: port_code, port_name, month, measure, value, in file order; exact
-    duplicates kept (the store counts and drops them), conflicting keys resolved.
-    Raises LoadError(file, problem, line, column) on the first bad input.
+    Rows: port_code, port_name, month, measure, value; one per (port_code, month,
+    measure): exact duplicates and conflicting values are dropped here. ``frame.attrs``
+    carries ``rows_read``, ``duplicates_dropped`` and ``unique_on_key`` (which lets the
+    store skip its own duplicate scan). Raises LoadError(file, problem, line, column)
+    on the first bad input.
     """
     path = Path(path)
     if not path.is_file():
@@ -463,9 +462,11 @@ def read_file(path: str | Path) -> tuple[pd.DataFrame, list[str]]:
         if con.execute("SELECT count(*) FROM rows").fetchone()[0] == 0:
             raise LoadError(path, "header but no data rows", line=2)
         _first_problem(con, path, columns, header)
-        notes, discard = _conflicts(con)
-        frame = _frame(con, discard)
+        notes, drop, exact = _repeated_keys(con)
+        frame = _frame(con, drop)
         frame.attrs["rows_read"] = con.execute("SELECT count(*) FROM rows").fetchone()[0]
+        frame.attrs["duplicates_dropped"] = exact
+        frame.attrs["unique_on_key"] = True
         return frame, notes
     finally:
         con.close()
@@ -556,19 +557,18 @@ def reference_batches(data_dir: Path) -> list[Batch]:
         keep_default_na=False,
     )
     as_of = _as_of_from_ports(Path(data_dir))
+    vintage = f" (vintage ending {as_of:%b %Y})" if as_of else ""
     notes = (
-        f"Annual sums per port and measure of the monthly BTS table (vintage ending {as_of:%b %Y}"
-        if as_of
-        else "Annual sums per port and measure of the monthly BTS table ("
-    ) + (
-        "), complete calendar years only, after dropping exact duplicate rows and "
-        "resolving one conflicting key; years whose sum is 0 are omitted; months = "
-        "number of monthly rows summed. Built by `python -m ingest snapshot`."
+        f"Annual sums per port and measure of the monthly BTS table{vintage}: complete "
+        "calendar years only; 10 exact duplicate rows dropped; the conflicting key Sasabe "
+        "(2606) Feb 2021 Bus Passengers kept as 0 (see data/README.md); port-years whose "
+        "sum is 0 are omitted; months = number of monthly rows summed. "
+        "Built by `python -m ingest snapshot`."
     )
     src = Source(
         source_id="bts-crossings-annual",
         publisher=PUBLISHER,
-        title=f"{TITLE} (annual sums)",
+        title=TITLE,  # the derivation is in notes; the citation stays the official title
         url=URL,
         as_of=as_of,
         license=LICENSE,

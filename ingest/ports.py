@@ -17,6 +17,7 @@ from ingest.crossings import BORDERS, FULL_VINTAGE, LICENSE, PUBLISHER, TITLE, U
 from ingest.model import Batch, LoadError, Source
 
 SOURCE_ID = "bts-ports"
+PLANNED_SOURCE_ID = "ports-planned"
 GAZETTEER = "bts_land_ports_of_entry/ports.csv"
 PORTS_CSV = "ports.csv"
 PLANNED_CSV = "ports_planned.csv"
@@ -115,13 +116,16 @@ def read_ports(path: Path) -> pd.DataFrame:
 
 
 def reference_batches(data_dir: Path) -> list[Batch]:
-    """``ports`` batch (replaces all rows of source bts-ports) from data/ports.csv."""
+    """``ports`` batches from data/ports.csv: BTS ports (source ``bts-ports``) and
+    planned ports (source ``ports-planned``, cited from data/ports_planned.csv)."""
     frame = read_ports(Path(data_dir) / PORTS_CSV)
-    lasts = [m for m in frame["last_month"] if m is not None]
+    planned = frame["status"] == "planned"
+    bts, future = frame[~planned].reset_index(drop=True), frame[planned].reset_index(drop=True)
+    lasts = [m for m in bts["last_month"] if m is not None]
     src = Source(
         source_id=SOURCE_ID,
         publisher=PUBLISHER,
-        title=f"{TITLE} (port gazetteer)",
+        title=TITLE,  # the derivation is in notes; the citation stays the official title
         url=URL,
         as_of=max(lasts) if lasts else None,
         license=LICENSE,
@@ -129,9 +133,41 @@ def reference_batches(data_dir: Path) -> list[Batch]:
             "One row per CBP port code in the BTS table: BTS name, state, border and "
             "coordinates (parsed from the published Point), first/last month with a "
             f"published row; status 'open' if reporting within {OPEN_WINDOW_MONTHS} months "
-            "of the vintage's last month. Planned ports (status 'planned', non-numeric "
-            "code) come from data/ports_planned.csv with their cited sources."
+            "of the vintage's last month, else 'closed'."
         ),
         file_name=PORTS_CSV,
     )
-    return [Batch(source=src, table="ports", frame=frame, key=[], rows_read=len(frame))]
+    batches = [Batch(source=src, table="ports", frame=bts, key=[], rows_read=len(bts))]
+    if len(future):
+        batches.append(
+            Batch(
+                source=planned_source(Path(data_dir)),
+                table="ports",
+                frame=future,
+                key=[],
+                rows_read=len(future),
+            )
+        )
+    return batches
+
+
+def planned_source(data_dir: Path) -> Source:
+    """The ``sources`` row for planned ports: the cited project pages, location approximate."""
+    path = data_dir / PLANNED_CSV
+    if not path.is_file():
+        path = REPO_DATA / PLANNED_CSV
+    rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+    urls = sorted({u for u in rows.get("source_url", []) if u})
+    notes = " | ".join(
+        f"{r['port_code']} {r['port_name']}: {r.get('note', '')}" for _, r in rows.iterrows()
+    )
+    return Source(
+        source_id=PLANNED_SOURCE_ID,
+        publisher="SANDAG and Caltrans (project sponsors); compiled by Borderlinks",
+        title="Planned land ports of entry (State Route 11 / Otay Mesa East Port of Entry)",
+        url=urls[0] if urls else None,
+        as_of=None,
+        license=None,
+        notes=notes,
+        file_name=PLANNED_CSV,
+    )

@@ -165,18 +165,28 @@ def _apply_one(con, batch: Batch) -> Report:
         ).fetchall()
     )
     typed = ", ".join(f"CAST({_q(c)} AS {types[c]}) AS {_q(c)}" for c in cols)
+    # A loader that already made its rows unique on the key (and counted what it dropped)
+    # says so in frame.attrs; the store then skips its own full-table duplicate scan.
+    trusted = bool(batch.key) and bool(batch.frame.attrs.get("unique_on_key"))
+    pre_dropped = int(batch.frame.attrs.get("duplicates_dropped", 0))
     con.register("incoming_frame", frame)
     try:
-        # Typed (CAST to the table's types) and exact duplicates folded into their first row.
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE incoming AS "
-            f"SELECT min(_seq) AS seq, {typed} FROM incoming_frame GROUP BY ALL"
-        )
+        if trusted:
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE incoming AS "
+                f"SELECT _seq AS seq, {typed} FROM incoming_frame"
+            )
+        else:
+            # Typed (CAST to the table's types); exact duplicates folded into their first row.
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE incoming AS "
+                f"SELECT min(_seq) AS seq, {typed} FROM incoming_frame GROUP BY ALL"
+            )
     finally:
         con.unregister("incoming_frame")
     n_distinct = con.execute("SELECT count(*) FROM incoming").fetchone()[0]
     conflicts = list(batch.notes)
-    if batch.key:
+    if batch.key and not trusted:
         conflicts += _drop_key_conflicts(con, batch.key)
     n_new = con.execute("SELECT count(*) FROM incoming").fetchone()[0]
 
@@ -214,7 +224,7 @@ def _apply_one(con, batch: Batch) -> Report:
         loaded=n_new,
         replaced=matched - unchanged,
         unchanged=unchanged,
-        duplicates_dropped=n_in - n_distinct,
+        duplicates_dropped=pre_dropped + n_in - n_distinct,
         conflicts=conflicts,
         removed=removed,
         changed_columns=changed,

@@ -146,6 +146,7 @@ arc_frame = pd.DataFrame(
         "target_lat": arcs["b_lat"],
         "value": 1.0,
         "kind": "initiative",
+        "sel_id": "initiative:" + arcs["initiative_id"],
         "tip": [
             maplayers.tip_html(
                 names.get(i, i),
@@ -164,6 +165,7 @@ if not points.empty:
                 {
                     "lon": r.a_lon,
                     "lat": r.a_lat,
+                    "sel_id": f"initiative:{r.initiative_id}",
                     "tip": maplayers.tip_html(
                         names.get(r.initiative_id, r.initiative_id),
                         [(t("initiatives.party"), place_label(r.a_place))],
@@ -205,7 +207,12 @@ else:
         involved = set(geometry["a_place"]) | set(geometry["b_place"].dropna())
         ids = sorted({p.split(":")[0] for p in involved} & known)
         framed = regions.view_for(ids) if ids else None
-    maplayers.show_map(maplayers.make_deck(layers, framed), map_table, key="in_map")
+    picked = maplayers.show_map(maplayers.make_deck(layers, framed), map_table, key="in_map")
+    # A click on an arc/point opens its record below (once maplayers reports picks from
+    # these layers; until then the record is chosen in the list).
+    picked = maplayers.new_pick(picked, "in_last_pick")
+    if picked and picked.startswith("initiative:"):
+        st.session_state["in_record"] = picked.split(":", 1)[1]
     st.caption(t("initiatives.map_note"))
 
 # ---- the inventory table
@@ -243,10 +250,11 @@ ui.show_table(
 if not shown.empty:
     st.subheader(t("initiatives.record_heading"))
     ids = list(shown["initiative_id"])
+    if st.session_state.get("in_record") not in ids:
+        st.session_state["in_record"] = None  # a filter hid the chosen record
     chosen = st.selectbox(
         t("initiatives.choose"),
         ids,
-        index=None,
         format_func=lambda i: names.get(i, i),
         placeholder=t("initiatives.choose_placeholder"),
         key="in_record",

@@ -28,7 +28,7 @@ st.caption(t("stock.intro"))
 
 def period_of(year: int) -> str:
     """Decade label ('1990s'); everything before 1970 in one bucket (few, old records)."""
-    return t("stock.before_1970") if year < 1970 else f"{year // 10 * 10}s"
+    return t("stock.before_1970") if year < 1970 else t("stock.decade", decade=year // 10 * 10)
 
 
 def key_label(by: str, key: str) -> str:

@@ -91,9 +91,13 @@ def test_sources_on_a_missing_store_exits_2(tmp_store):
 def test_build_from_committed_reference_data_registers_ports_and_annual_crossings(tmp_store):
     res = run("build", "--db", str(tmp_store))
     assert res.returncode == 0, res.stderr
-    ports = store.frame_of(tmp_store, "SELECT port_code, status FROM ports")
+    ports = store.frame_of(tmp_store, "SELECT port_code, status, source_id FROM ports")
     assert len(ports) >= 118 and "OME1" in set(ports["port_code"])
     assert set(ports["status"]) == {"open", "closed", "planned"}
+    # The planned port cites its project pages, not BTS.
+    planned = ports[ports["status"] == "planned"]
+    assert set(planned["source_id"]) == {"ports-planned"}
+    assert "ports-planned" not in set(ports[ports["status"] != "planned"]["source_id"])
     annual = store.frame_of(tmp_store, "SELECT count(*) AS n, max(year) AS y FROM crossings_annual")
     assert annual["n"].item() > 20_000 and annual["y"].item() == 2024
 

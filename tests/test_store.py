@@ -213,3 +213,11 @@ def test_concurrent_writers_are_serialised_so_no_load_is_lost(tmp_store):
         t.join()
     assert errors == []
     assert [r[1] for r in fdi_rows(tmp_store)] == [2000, 2001, 2002, 2003, 2004]
+
+
+def test_loader_that_deduplicated_itself_has_its_count_reported(tmp_store):
+    batch = fdi_batch([("MX-NLE", 2020, 1, "all", 5.0), ("MX-SON", 2020, 1, "all", 1.0)])
+    batch.frame.attrs.update(unique_on_key=True, duplicates_dropped=3)
+    (report,) = store.apply(tmp_store, [batch])
+    assert (report.loaded, report.duplicates_dropped) == (2, 3)
+    assert len(fdi_rows(tmp_store)) == 2

@@ -129,12 +129,12 @@ STRINGS = {
         "fr": "Aucune donnée {measure} pour {subject} pendant les années choisies.",
     },
     "ports.partial_years": {
-        "en": "Some years have fewer than 12 reported months (see “Months reported”): the "
-        "latest year is partial.",
-        "es": "Algunos años tienen menos de 12 meses reportados (ver «Meses reportados»): el "
-        "último año está incompleto.",
+        "en": "Some years have fewer than 12 reported months (see “Months reported”): their "
+        "totals cover only the published months, e.g. a latest year still in progress.",
+        "es": "Algunos años tienen menos de 12 meses reportados (ver «Meses reportados»): sus "
+        "totales cubren solo los meses publicados, p. ej. un último año aún en curso.",
         "fr": "Certaines années comptent moins de 12 mois déclarés (voir « Mois déclarés ») : "
-        "la dernière année est partielle.",
+        "leurs totaux ne couvrent que les mois publiés, p. ex. une dernière année en cours.",
     },
     "ports.no_monthly": {
         "en": "Monthly figures are not loaded in this store; annual totals come from the "

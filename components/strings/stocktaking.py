@@ -30,6 +30,7 @@ STRINGS = {
     "stock.by.sector": _tr("Sector", "Sector", "Secteur"),
     "stock.by.state": _tr("State or province", "Estado o provincia", "État ou province"),
     "stock.before_1970": _tr("Before 1970", "Antes de 1970", "Avant 1970"),
+    "stock.decade": _tr("{decade}s", "años {decade}", "années {decade}"),
     "stock.other": _tr("Other", "Otros", "Autres"),
     "stock.period": _tr("Decade started", "Década de inicio", "Décennie de début"),
     "stock.col.initiatives": _tr("Initiatives", "Iniciativas", "Initiatives"),

@@ -173,3 +173,27 @@ def test_people_group_sums_its_measures_and_border_filter_applies(tiny_store):
 def test_an_empty_measure_is_refused():
     with pytest.raises(ValueError):
         query.crossing_measure_parts("")
+
+
+def test_page_switches_to_monthly_rows_once_they_are_loaded(
+    run_page, built_store, tmp_path, monkeypatch
+):
+    # A copy of the built store plus two SYNTHETIC monthly rows for Laredo trucks in 2024.
+    import shutil
+
+    store = tmp_path / "with_monthly.duckdb"
+    shutil.copy(built_store, store)
+    con = duckdb.connect(str(store))
+    con.execute(
+        "INSERT INTO crossings (port_code, month, measure, value, source_id) VALUES "
+        "('2304', DATE '2024-01-01', 'Trucks', 111, 'synthetic'),"
+        "('2304', DATE '2024-02-01', 'Trucks', 222, 'synthetic')"
+    )
+    con.close()
+    monkeypatch.setenv("BORDERLINKS_DB", str(store))
+    at = run_page(PAGE, sel="port:2304", year=2024)
+    assert not at.exception
+    assert "Trucks per month — Laredo (TX)" in texts(at)
+    yearly = next(d.value for d in at.dataframe if "Ports" in d.value.columns)
+    row = yearly[yearly["Year"] == 2024]
+    assert list(row["Trucks"]) == [333] and list(row["Months reported"]) == [2]

@@ -161,3 +161,9 @@ def test_unusable_leader_json_is_treated_as_no_leaders():
     assert query.parse_leaders("not json") == []
     assert query.parse_leaders(None) == []
     assert query.parse_leaders('{"name": "x"}') == []
+
+
+def test_decade_labels_follow_the_language(run_page):
+    spec = json.loads(run_page(PAGE, lang="fr").get("plotly_chart")[0].proto.spec)
+    periods = {x for trace in spec["data"] for x in trace["x"]}
+    assert "années 2010" in periods and "Avant 1970" in periods

@@ -82,3 +82,35 @@ def test_trade_by_mode_excludes_the_unknown_state_bucket(built_store):
     exports = query.trade_by_mode(built_store, 2024, "CA", "export")
     assert set(exports["partner_country"]) == {"CA"}
     assert exports["value_usd"].sum() < frame["value_usd"].sum()
+
+
+def test_mode_sankey_bands_add_up_to_the_published_total(run_page, built_store):
+    at = run_page(PAGE, year=2024, border="US-Canada")
+    shown = sum(sankeys(at)[0]["link"]["value"])
+    total = query.trade_by_mode(built_store, 2024, "CA")["value_usd"].sum()
+    assert shown == pytest.approx(total, rel=1e-9)
+    assert "Other states" in sankeys(at)[0]["node"]["label"]
+
+
+def test_commodities_sum_dot2_rows_by_chapter_for_the_state_and_partner(tmp_path):
+    import duckdb
+
+    from components.query import trade_commodities
+
+    path = tmp_path / "synthetic.duckdb"  # SYNTHETIC raw TransBorder rows
+    con = duckdb.connect(str(path))
+    con.execute((query.REPO / "ingest" / "schema.sql").read_text())
+    con.execute(
+        "INSERT INTO trade (table_type, year, month, us_state, partner_country, mode, hs2, flow, "
+        "value_usd, source_id) VALUES "
+        "('DOT2', 2015, 1, 'US-TX', 'MX', 'Truck', '87', 'export', 10, 's'),"
+        "('DOT2', 2015, 2, 'US-TX', 'MX', 'Rail', '87', 'import', 5, 's'),"
+        "('DOT2', 2015, 1, 'US-TX', 'CA', 'Truck', '84', 'export', 99, 's'),"
+        "('DOT1', 2015, 1, 'US-TX', 'MX', 'Truck', NULL, 'export', 1000, 's')"
+    )
+    con.close()
+    frame = trade_commodities(path, 2015, "US-TX", "MX")
+    assert list(frame["hs2"]) == ["87"]
+    assert frame["value_usd"].iloc[0] == 15 and frame["months"].iloc[0] == 2
+    assert list(trade_commodities(path, 2015, "US-TX")["hs2"]) == ["84", "87"]
+    assert trade_commodities(path, 2016).empty
