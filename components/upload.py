@@ -42,7 +42,8 @@ def load_upload(source: str, name: str, data: bytes, db) -> UploadResult:
     Returns ``UploadResult(ok=False, message=<one line>)`` on refusal; the
     store is then unchanged (``ingest.store.apply`` swaps a finished copy in).
     """
-    from ingest import registry, store
+    from ingest import registry
+    from ingest.cli import load_path
     from ingest.model import LoadError
 
     if source not in registry.LOADERS:
@@ -55,8 +56,7 @@ def load_upload(source: str, name: str, data: bytes, db) -> UploadResult:
         path = Path(tmp) / safe_name(name)
         path.write_bytes(data)
         try:
-            batches = registry.LOADERS[source](path)
-            reports = store.apply(db, batches)
+            reports = load_path(source, path, Path(db))
         except LoadError as exc:
             return UploadResult(False, exc.one_line().replace(str(path), path.name))
         except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback

@@ -129,3 +129,37 @@ def extract_zip(path: Path, dest: Path, max_bytes: int | None = None) -> list[Pa
                 raise LoadError(path, f"archive member '{m.filename}' is corrupt: {e}") from None
             out.append(target)
     return out
+
+
+def gunzip_bounded(path: Path, max_bytes: int | None = None) -> bytes:
+    """Return the decompressed bytes of gzip ``path``, refusing cut streams and bombs."""
+    path = Path(path)
+    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
+    parts: list[bytes] = []
+    total = 0
+    try:
+        with gzip.open(path, "rb") as f:
+            while chunk := f.read(_CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    raise LoadError(
+                        path,
+                        f"decompresses to more than {limit:,} bytes (limit); refused as a possible compression bomb",
+                    )
+                parts.append(chunk)
+    except EOFError:
+        raise LoadError(
+            path, f"gzip stream is truncated (ends after {total:,} decompressed bytes)"
+        ) from None
+    except (OSError, zlib.error) as e:
+        raise LoadError(path, f"not a valid gzip file: {e}") from None
+    return b"".join(parts)
+
+
+def expand_inputs(path: Path, workdir: Path) -> list[Path]:
+    """The files to load for ``path``: the members of a zip (extracted safely), else itself."""
+    path = Path(path)
+    if sniff(path) == "zip":
+        members = extract_zip(path, Path(workdir))
+        return sorted(m for m in members if not m.name.startswith("."))
+    return [path]

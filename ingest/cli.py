@@ -46,7 +46,7 @@ def cmd_build(args) -> int:
 
 def cmd_load(args) -> int:
     """Validate one official file and load it into the store."""
-    from ingest import registry, store
+    from ingest import registry
     from ingest.progress import Progress
 
     if args.source not in registry.LOADERS:
@@ -54,12 +54,34 @@ def cmd_load(args) -> int:
         raise LoadError(args.file, f"unknown source '{args.source}' (known: {known})")
     with Progress(f"load {args.source}", 2) as bar:
         bar.show("reading and validating")
-        batches = registry.LOADERS[args.source](Path(args.file))
-        bar.step("writing store")
-        reports = store.apply(_db(args), batches)
+        reports = load_path(args.source, Path(args.file), _db(args), on_read=bar.step)
         bar.step("done")
     _print_reports(reports)
     return 0
+
+
+def load_path(source: str, path: Path, db: Path, on_read=None) -> list:
+    """Validate ``path`` (a file, or a zip of files) as ``source`` and apply it to ``db``.
+
+    The one load path shared by the CLI and the dashboard's upload page: zip members
+    are extracted safely into a temporary folder, every member is validated before
+    anything is written, and all batches go into the store in one swap.
+    """
+    import tempfile
+
+    from ingest import registry, store
+    from ingest.archive import expand_inputs
+
+    if source not in registry.LOADERS:
+        known = ", ".join(sorted(registry.LOADERS))
+        raise LoadError(path, f"unknown source '{source}' (known: {known})")
+    with tempfile.TemporaryDirectory(prefix="borderlinks-load-") as tmp:
+        batches = []
+        for member in expand_inputs(path, Path(tmp)):
+            batches += registry.LOADERS[source](member)
+        if on_read:
+            on_read("writing store")
+        return store.apply(db, batches)
 
 
 def cmd_fetch(args) -> int:

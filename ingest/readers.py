@@ -8,14 +8,13 @@ editor shows it) and, where it applies, the column. Loaders build on
 from __future__ import annotations
 
 import csv
-import gzip
 import io
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from ingest.archive import gunzip_bounded
 from ingest.model import LoadError
 
 #: Longest field we accept. Official tables hold codes, names and numbers; a
@@ -57,10 +56,7 @@ def read_bytes(path: Path) -> bytes:
     if not raw:
         raise LoadError(path, "file is empty")
     if raw[:2] == _GZIP_MAGIC:
-        try:
-            raw = gzip.decompress(raw)
-        except (EOFError, gzip.BadGzipFile, zlib.error) as e:
-            raise LoadError(path, f"gzip stream is truncated or corrupt ({e})") from None
+        raw = gunzip_bounded(path)
         if not raw:
             raise LoadError(path, "file is empty (inside gzip)")
     return raw
