@@ -217,12 +217,16 @@ def ports_layer(
     )
 
 
-def arcs_layer(links_df: pd.DataFrame, max_px: int = 8) -> pdk.Layer:
+def arcs_layer(links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False) -> pdk.Layer:
     """Cross-border links as arcs, width proportional to ``value``.
 
     ``links_df``: source_lon, source_lat, target_lon, target_lat, value, kind
     ('trade' | 'initiative'), tip (plain text, see ``tip_text``). Kinds get different
     colours AND their tooltip names the kind (meaning never by colour alone).
+
+    Not pickable by default: with a pickable ArcLayer in the deck, Streamlit
+    dropped every click on the map (checked in Chromium), so states and ports
+    could not be selected. Arc values belong in the page's table instead.
     """
     frame = links_df.copy()
     if frame.empty:
@@ -248,7 +252,7 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8) -> pdk.Layer:
         "ArcLayer",
         data=records,
         id=ARCS_LAYER_ID,
-        pickable=True,
+        pickable=pickable,
         get_source_position=["source_lon", "source_lat"],
         get_target_position=["target_lon", "target_lat"],
         get_source_color="colour",

@@ -202,7 +202,6 @@ sources = sorted(
 )
 picked = maplayers.show_map(deck, table, sources, key="overview-map")
 fresh = maplayers.new_pick(picked, "ov_last_pick")
-print("DEBUG picked", picked, fresh, file=__import__("sys").stderr)
 if fresh and fresh != view.sel:
     view = state.write_view(sel=fresh)
 
