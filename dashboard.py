@@ -126,6 +126,8 @@ def main() -> None:
     view = state.read_view()
     page = st.navigation(navigation_pages())
     view = state.write_view(page=Path(str(page.url_path or DEFAULT_PAGE)).stem or DEFAULT_PAGE)
+    # Re-send the URL after st.navigation: the navigation message carries the query
+    # string of the request, which would undo an update made by a widget callback.
     state.sync_url(view, force=True)
     with st.sidebar:
         st.caption(t("common.app_tagline"))

@@ -247,11 +247,10 @@ def write_view(**changes) -> View:
     return view
 
 
-def sync_url(view: View, force: bool = False) -> None:
+def sync_url(view: View, force: bool = False) -> dict[str, str]:
     """Make ``st.query_params`` equal to the non-default fields of ``view``.
 
-    ``force`` re-sends the params even when unchanged: the browser drops a URL
-    update sent from a widget callback, so the frame re-sends it once per run.
+    ``force`` re-sends the params even when unchanged. Returns the params sent.
     """
     defaults = default_view(store_limits())
     wanted = view.to_params(defaults)
@@ -259,3 +258,4 @@ def sync_url(view: View, force: bool = False) -> None:
     current = {key: st.query_params.get(key) for key in st.query_params.keys()}
     if force or current != wanted:
         st.query_params.from_dict(wanted)
+    return wanted

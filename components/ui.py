@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
-from components import i18n, query
+from components import exports, i18n, query
 from components.i18n import t
 
 # Plotly config that keeps the chart offline: no MathJax, no "edit in Chart Studio" link.
@@ -99,19 +99,6 @@ def _frame_footer(data: pd.DataFrame, sources, key: str, title: str | None) -> N
     )
 
 
-def _png_button(fig, key: str) -> None:
-    """PNG export from F's ``components/exports.py`` once it provides ``png_button``."""
-    import importlib.util
-
-    if importlib.util.find_spec("components.exports") is None:
-        return
-    from components import exports
-
-    button = getattr(exports, "png_button", None)
-    if button is not None:
-        button(fig, key)
-
-
 # Plotly number separators per language (decimal, thousands): Mexico writes 1,234.5.
 SEPARATORS = {"en": ".,", "es": ".,", "fr": ", "}
 
@@ -158,7 +145,7 @@ def show_chart(
     localise_figure(fig)
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
     _frame_footer(data, sources, key, title)
-    _png_button(fig, key)
+    exports.png_button(fig, key)  # F: PNG export of the figure
     with st.expander(t("ui.data_table")):
         st.dataframe(
             data,

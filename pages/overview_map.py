@@ -207,6 +207,25 @@ if fresh and fresh != view.sel:
 
 # --- details panel of the selection
 st.subheader(t("overview.details"))
+
+
+def on_pick_place() -> None:
+    state.write_view(sel=st.session_state["ov_sel_pick"])
+
+
+# Keyboard/screen-reader alternative to clicking the map.
+picked_place = view.sel if view.sel in set(names.index) else None
+if st.session_state.get("ov_sel_pick") != picked_place:
+    st.session_state["ov_sel_pick"] = picked_place
+st.selectbox(
+    t("overview.pick_place"),
+    list(names.index),
+    index=None,
+    format_func=i18n.place_name,
+    placeholder=t("sidebar.place_placeholder"),
+    key="ov_sel_pick",
+    on_change=on_pick_place,
+)
 sel = view.sel
 if not sel:
     st.caption(t("overview.details_hint"))

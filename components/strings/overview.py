@@ -101,6 +101,11 @@ STRINGS = {
         "es": "{n} iniciativa(s) compartida(s): {a} ↔ {b}",
         "fr": "{n} initiative(s) commune(s) : {a} ↔ {b}",
     },
+    "overview.pick_place": {
+        "en": "Show the details of",
+        "es": "Mostrar los detalles de",
+        "fr": "Afficher le détail de",
+    },
     "overview.details": {"en": "Details", "es": "Detalles", "fr": "Détails"},
     "overview.details_hint": {
         "en": "Click a state, province or port on the map to see its figures here.",

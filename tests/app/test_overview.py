@@ -22,9 +22,9 @@ def test_map_has_base_layer_ports_and_arcs_over_the_local_style(run_page):
     at = run_page("overview_map")
     spec = deck_spec(at)
     ids = [item["id"] for item in spec["layers"]]
-    assert ids == ["places", "ports", "arcs"]
+    assert ids == ["places", "outlines", "ports", "arcs"]
     assert spec["mapStyle"] == "/app/static/basemap.json"
-    assert len(layer(spec, "places")["data"]["features"]) == 96
+    assert len({row["place_id"] for row in layer(spec, "places")["data"]}) == 96
     assert len(layer(spec, "ports")["data"]) > 50
     assert len(layer(spec, "arcs")["data"]) > 0
 
@@ -32,8 +32,8 @@ def test_map_has_base_layer_ports_and_arcs_over_the_local_style(run_page):
 def test_map_spec_is_compact_json(run_page):
     # pydeck indents by default: ~5x the bytes on every rerun.
     raw = run_page("overview_map").get("deck_gl_json_chart")[0].proto.json
-    assert "\n" not in raw
-    assert len(raw) < 400_000
+    assert "\n  " not in raw  # no indentation
+    assert len(raw) < 600_000
 
 
 def test_shading_follows_the_chosen_indicator_and_year(run_page):
@@ -41,10 +41,8 @@ def test_shading_follows_the_chosen_indicator_and_year(run_page):
     fdi = deck_spec(run_page("overview_map", shade="fdi", year="2015"))
 
     def tip_of(spec, place_id):
-        features = layer(spec, "places")["data"]["features"]
-        return next(
-            f["properties"]["tip"] for f in features if f["properties"]["place_id"] == place_id
-        )
+        rows = layer(spec, "places")["data"]
+        return next(row["tip"] for row in rows if row["place_id"] == place_id)
 
     assert "$" in tip_of(trade, "US-TX") and "no data" in tip_of(trade, "MX-NLE")
     assert "$" in tip_of(fdi, "MX-NLE") and "no data" in tip_of(fdi, "US-TX")
@@ -101,8 +99,7 @@ def test_selected_port_shows_its_crossings(run_page):
 
 def test_selected_state_is_outlined_on_the_map(run_page):
     spec = deck_spec(run_page("overview_map", sel="US-MI"))
-    features = layer(spec, "places")["data"]["features"]
-    widths = {f["properties"]["place_id"]: f["properties"]["line_w"] for f in features}
+    widths = {ring["place_id"]: ring["width"] for ring in layer(spec, "outlines")["data"]}
     assert widths["US-MI"] > widths["US-OH"]
 
 
@@ -125,7 +122,7 @@ def test_click_on_a_state_selects_its_place_id():
         {
             "selection": {
                 "indices": {"places": [3]},
-                "objects": {"places": [{"type": "Feature", "properties": {"sel_id": "US-TX"}}]},
+                "objects": {"places": [{"place_id": "US-TX", "sel_id": "US-TX"}]},
             }
         }
     )
@@ -138,7 +135,7 @@ def test_click_on_a_port_wins_over_the_state_below_it():
             "selection": {
                 "indices": {"places": [3], "ports": [0]},
                 "objects": {
-                    "places": [{"properties": {"sel_id": "US-TX"}}],
+                    "places": [{"sel_id": "US-TX"}],
                     "ports": [{"sel_id": "port:2304"}],
                 },
             }
@@ -193,3 +190,11 @@ def test_port_circle_area_grows_with_the_value():
     radii = [row["radius"] for row in maplayers.ports_layer(ports, "Trucks").data]
     assert radii[0] == 2 * radii[1]  # area ~ value: 4x the value, 2x the radius
     assert radii[2] < radii[1]  # no data: a small grey dot, still shown
+
+
+def test_details_can_be_chosen_without_the_mouse(run_page):
+    at = run_page("overview_map")
+    at.selectbox(key="ov_sel_pick").set_value("CA-ON").run()
+    assert not at.exception
+    assert at.query_params.get("sel") == "CA-ON"
+    assert any("Ontario" in m.value for m in at.markdown)
