@@ -1,7 +1,7 @@
 # Borderlinks. Two commands for a new user: `make run` and `make test`.
 # Each sets itself up on a fresh machine: venv, packages, the store, Chromium.
 
-PY_SYS  ?= python3.11
+PY_SYS  ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
@@ -36,9 +36,8 @@ bench: venv system-deps
 venv: $(STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt
-	@command -v $(PY_SYS) >/dev/null 2>&1 || { echo "error: $(PY_SYS) not found; Borderlinks needs Python 3.11"; exit 1; }
+	@command -v $(PY_SYS) >/dev/null 2>&1 || { echo "error: no python3.11 found; Borderlinks needs Python 3.11"; exit 1; }
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $(STAMP)
 

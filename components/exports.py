@@ -78,10 +78,18 @@ def png_bytes(fig, width: int = 1200, height: int = 700, scale: float = 2.0) -> 
 
 
 def _offline_deck(deck):
-    """A copy of ``deck`` whose map style is the inline offline background."""
+    """A copy of ``deck`` whose map style is the inline offline background and whose
+    tooltip is text, never HTML."""
     offline = copy.copy(deck)
     # pydeck serialises map_style as given; an object is accepted by MapLibre directly.
     offline.map_style = OFFLINE_STYLE
+    # pydeck's bundle pastes {fields} into an "html" tooltip unescaped (Streamlit escapes
+    # them, pydeck does not), so a port named <img onerror=...> would run on hover in the
+    # file. As "text" deck.gl sets innerText; tips are plain text lines anyway.
+    tooltip = getattr(offline, "_tooltip", None)
+    if isinstance(tooltip, dict) and "html" in tooltip:
+        tooltip = {k: v for k, v in tooltip.items() if k != "html"}
+        offline._tooltip = {**tooltip, "text": deck._tooltip["html"]}
     return offline
 
 

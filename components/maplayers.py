@@ -25,7 +25,6 @@ from components.i18n import t
 # (``map_style=None`` would request Carto tiles).
 MAP_STYLE = "/app/static/basemap.json"
 BASE_LAYER_ID = "places"
-OUTLINE_LAYER_ID = "outlines"
 PORTS_LAYER_ID = "ports"
 ARCS_LAYER_ID = "arcs"
 # Only our template is HTML; {fields} are inserted escaped by Streamlit's deck.gl frontend.
@@ -89,19 +88,17 @@ def choropleth_layer(
     ``selected`` and ``highlight`` place ids get a thick outline (e.g. neighbours
     on a profile); ``fills`` forces the colour of some places (a locator map).
 
-    The fill is a flat SolidPolygonLayer (one row per polygon part) rather than
-    a GeoJsonLayer: Streamlit files a click under the id of the deck.gl layer
-    that was hit, and for a composite layer that is an internal sub-layer
-    ('places-polygons-fill') absent from the spec, so the click is dropped.
-    (An extruded wireframe also lost clicks in Chromium.) The borders are a
-    separate, non-pickable PathLayer; this sends the rings twice (~360 KB
-    compact for the whole continent, measured) -- the price of click-to-select.
+    One PolygonLayer (filled AND stroked, one row per polygon part) sends the
+    rings once (~200 KB compact for the whole continent, under the 250 KB base
+    budget). Not a GeoJsonLayer: Streamlit files a click under the id of the
+    picked deck.gl layer and checks it against the spec's layers, and a
+    GeoJsonLayer's data is not a row list, so its clicks were dropped.
     """
     by_place = {}
     if values is not None and not values.empty:
         by_place = dict(zip(values["place_id"], values["value"], strict=True))
     edges = palettes.class_breaks(list(by_place.values()))
-    rows, rings = [], []
+    rows = []
     for feature in geojson.get("features", []):
         props = feature.get("properties") or {}
         place_id = props.get("place_id")
@@ -124,38 +121,31 @@ def choropleth_layer(
                     "polygon": polygon,
                     "place_id": place_id,
                     "fill": [*colour, 210],
+                    "line": line,
+                    "width": width,
                     "sel_id": place_id,
                     "tip": tip,
                 }
             )
-            rings += [
-                {"path": ring, "place_id": place_id, "line": line, "width": width}
-                for ring in polygon
-            ]
     # Thick outlines last so they are drawn over their thin neighbours.
-    rings.sort(key=lambda ring: ring["width"])
-    fill = pdk.Layer(
-        "SolidPolygonLayer",
+    rows.sort(key=lambda row: row["width"])
+    layer = pdk.Layer(
+        "PolygonLayer",
         data=rows,
         id=BASE_LAYER_ID,
         pickable=True,
+        filled=True,
+        stroked=True,
         get_polygon="polygon",
         get_fill_color="fill",
+        get_line_color="line",
+        get_line_width="width",
+        line_width_units="'pixels'",
+        line_width_min_pixels=0.5,
         auto_highlight=True,
         highlight_color=[255, 255, 255, 80],
     )
-    outline = pdk.Layer(
-        "PathLayer",
-        data=rings,
-        id=OUTLINE_LAYER_ID,
-        pickable=False,
-        get_path="path",
-        get_color="line",
-        get_width="width",
-        width_units="'pixels'",
-        width_min_pixels=0.5,
-    )
-    return LayerGroup([fill, outline]), palettes.legend_entries(edges, fmt, palette)
+    return LayerGroup([layer]), palettes.legend_entries(edges, fmt, palette)
 
 
 def ports_layer(

@@ -1,4 +1,4 @@
-"""Saved presenter scenes: load and validate ``data/scenes.yaml`` (format in data/README.scenes.md).
+"""Saved presenter scenes: load and validate ``data/scenes.yaml`` (format in data/README.md (Presenter scenes)).
 
 Plain Python (no Streamlit): ``load_scenes(path)`` returns a list of ``Scene``
 or raises ``ScenesError`` with the file, line and a plain problem statement.

@@ -36,10 +36,14 @@ def known_sources() -> list[str]:
     return sorted(registry.LOADERS)
 
 
-def load_upload(source: str, name: str, data: bytes, db) -> UploadResult:
+def load_upload(
+    source: str, name: str, data: bytes, db, max_bytes: int | None = None
+) -> UploadResult:
     """Validate ``data`` as an official ``source`` file and apply it to the store at ``db``.
 
-    Returns ``UploadResult(ok=False, message=<one line>)`` on refusal; the
+    ``max_bytes`` (the page passes ``server.maxUploadSize``) refuses a larger
+    upload before anything is written, in case a client got past Streamlit's own
+    check. Returns ``UploadResult(ok=False, message=<one line>)`` on refusal; the
     store is then unchanged (``ingest.store.apply`` swaps a finished copy in).
     """
     from ingest import registry
@@ -52,6 +56,12 @@ def load_upload(source: str, name: str, data: bytes, db) -> UploadResult:
         )
     if not data:
         return UploadResult(False, f"{safe_name(name)}: the file is empty")
+    if max_bytes is not None and len(data) > max_bytes:
+        return UploadResult(
+            False,
+            f"{safe_name(name)}: {len(data):,} bytes is over the upload limit of "
+            f"{max_bytes:,} bytes; load it with `python -m ingest load` instead",
+        )
     with tempfile.TemporaryDirectory(prefix="borderlinks-upload-") as tmp:
         path = Path(tmp) / safe_name(name)
         path.write_bytes(data)

@@ -75,6 +75,8 @@ def load_path(source: str, path: Path, db: Path, on_read=None) -> list:
     if source not in registry.LOADERS:
         known = ", ".join(sorted(registry.LOADERS))
         raise LoadError(path, f"unknown source '{source}' (known: {known})")
+    if not Path(path).is_file():
+        raise LoadError(path, "no such file")
     with tempfile.TemporaryDirectory(prefix="borderlinks-load-") as tmp:
         batches = []
         for member in expand_inputs(path, Path(tmp)):

@@ -23,7 +23,7 @@ BOUNDARIES_GEOJSON = "boundaries.geojson"
 NE_SOURCE_ID = "naturalearth-admin1"
 CITIES_SOURCE_ID = "geonames-cities"
 # The shared copy repackages Natural Earth without its version number; this is the
-# date it was retrieved into ../shared/data (see data/README.geo.md).
+# date it was retrieved into ../shared/data (see data/README.md).
 NE_AS_OF = date(2026, 11, 28)
 # A city this close to the international border line counts as a border city.
 CITY_BORDER_KM = 30.0

@@ -123,7 +123,7 @@ CREATE TABLE IF NOT EXISTS travel (
     country VARCHAR NOT NULL,        -- residence / country visited, as published
     mode VARCHAR NOT NULL,           -- 'All modes' | 'Automobile' | 'Non-automobile'
     trips BIGINT,                    -- NULL = not applicable
-    unit VARCHAR NOT NULL,           -- 'trips' | 'thousand travellers'
+    unit VARCHAR NOT NULL,           -- 'trips' | 'travellers' (published in thousands, stored as counts)
     source_id VARCHAR NOT NULL
 );
 

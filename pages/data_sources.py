@@ -8,6 +8,8 @@ import streamlit as st
 from components import i18n, query, state, ui, upload
 from components.i18n import t
 
+UPLOAD_SUBMITTED = "data_upload_submitted"
+
 view = state.current_view()
 st.title(t("data.title"))
 st.markdown(t("data.intro"))
@@ -60,14 +62,25 @@ with st.form("data-upload", clear_on_submit=False):
         placeholder=t("common.select_placeholder"),
         key="data_upload_source",
     )
-    file = st.file_uploader(t("data.upload_file"), type=["csv", "gz", "txt"], key="data_upload")
-    submitted = st.form_submit_button(t("data.upload_button"), icon=":material/upload:")
-if submitted:
+    # zip: TransBorder months arrive zipped; members are extracted safely by ingest.archive.
+    file = st.file_uploader(
+        t("data.upload_file"), type=["csv", "gz", "txt", "zip"], key="data_upload"
+    )
+    # A callback flag, not the button's return value: it survives a rerun through the
+    # frame (state.ensure_frame) that would otherwise drop the click.
+    st.form_submit_button(
+        t("data.upload_button"),
+        icon=":material/upload:",
+        on_click=lambda: st.session_state.update({UPLOAD_SUBMITTED: True}),
+    )
+if st.session_state.pop(UPLOAD_SUBMITTED, False):
     if not source or file is None:
         st.warning(t("common.select_placeholder"), icon=":material/warning:")
     else:
         with st.spinner(t("data.upload_button")):
-            result = upload.load_upload(source, file.name, file.getvalue(), query.db_path())
+            result = upload.load_upload(
+                source, file.name, file.getvalue(), query.db_path(), max_bytes=limit_mb << 20
+            )
         if result.ok:
             st.success(t("data.upload_done", name=result.message), icon=":material/check:")
             with st.expander(t("data.upload_report"), expanded=True):

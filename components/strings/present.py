@@ -97,9 +97,9 @@ STRINGS = {
         "fr": "Le fichier des scènes est inutilisable : {error}",
     },
     "present.scenes_help": {
-        "en": "Scenes are defined in data/scenes.yaml; the format is described in data/README.scenes.md.",
-        "es": "Las escenas se definen en data/scenes.yaml; el formato se describe en data/README.scenes.md.",
-        "fr": "Les scènes sont définies dans data/scenes.yaml ; le format est décrit dans data/README.scenes.md.",
+        "en": "Scenes are defined in data/scenes.yaml; the format is described in data/README.md (Presenter scenes).",
+        "es": "Las escenas se definen en data/scenes.yaml; el formato se describe en data/README.md (Presenter scenes).",
+        "fr": "Les scènes sont définies dans data/scenes.yaml ; le format est décrit dans data/README.md (Presenter scenes).",
     },
     "present.download_png": {
         "en": "Download chart (PNG)",

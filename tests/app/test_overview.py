@@ -22,7 +22,7 @@ def test_map_has_base_layer_ports_and_arcs_over_the_local_style(run_page):
     at = run_page("overview_map")
     spec = deck_spec(at)
     ids = [item["id"] for item in spec["layers"]]
-    assert ids == ["places", "outlines", "ports", "arcs"]
+    assert ids == ["places", "ports", "arcs"]
     assert spec["mapStyle"] == "/app/static/basemap.json"
     assert len({row["place_id"] for row in layer(spec, "places")["data"]}) == 96
     assert len(layer(spec, "ports")["data"]) > 50
@@ -99,7 +99,7 @@ def test_selected_port_shows_its_crossings(run_page):
 
 def test_selected_state_is_outlined_on_the_map(run_page):
     spec = deck_spec(run_page("overview_map", sel="US-MI"))
-    widths = {ring["place_id"]: ring["width"] for ring in layer(spec, "outlines")["data"]}
+    widths = {row["place_id"]: row["width"] for row in layer(spec, "places")["data"]}
     assert widths["US-MI"] > widths["US-OH"]
 
 

@@ -53,8 +53,8 @@ def test_province_lists_its_us_partners_with_michigan_for_ontario(run_page):
 def test_small_map_outlines_the_place_and_its_neighbours(run_page):
     at = run_page("place_profile", place="US-TX")
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    outlines = next(item for item in spec["layers"] if item["id"] == "outlines")["data"]
-    widths = {ring["place_id"]: ring["width"] for ring in outlines}
+    rows = next(item for item in spec["layers"] if item["id"] == "places")["data"]
+    widths = {row["place_id"]: row["width"] for row in rows}
     assert widths["US-TX"] > widths["MX-NLE"] > widths["US-OK"]
 
 
