@@ -34,7 +34,7 @@ def main():
     from streamlit.testing.v1 import AppTest
 
     def overview():
-        at = AppTest.from_file("dashboard.py", default_timeout=120)
+        at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=120)
         at.switch_page("pages/overview_map.py")
         return at
 
@@ -48,7 +48,7 @@ def main():
             at.query_params["year"] = str(years[i % len(years)])
 
     app = timed_runs(overview, change_year)
-    bare = timed_runs(lambda: AppTest.from_file("bench/bare_app.py"), lambda at, i: None)
+    bare = timed_runs(lambda: AppTest.from_file(str(REPO / "bench" / "bare_app.py")), lambda at, i: None)
     m, mb = median(app), median(bare)
     print(f"overview runs (ms): {[round(t) for t in app]}")
     print(f"bare runs (ms): {[round(t) for t in bare]}")

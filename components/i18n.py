@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
@@ -107,8 +108,12 @@ def fmt_pct(value, lang: str | None = None, digits: int = 1) -> str:
     """Share (0.123) as a percentage in the locale (``12.3%`` / ``12,3 %``)."""
     if _missing(value):
         return "–"
-    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return babel_numbers.format_percent(value, format=pattern, locale=LOCALES[_lang(lang)])
+    locale = LOCALES[_lang(lang)]
+    # The locale's own pattern keeps its spacing ('12,3 %' in French), with our digits.
+    pattern = Locale.parse(locale).percent_formats[None].pattern
+    if digits:
+        pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
+    return babel_numbers.format_percent(value, format=pattern, locale=locale)
 
 
 def fmt_month(value, lang: str | None = None) -> str:
@@ -137,14 +142,33 @@ def fmt_date(value, lang: str | None = None) -> str:
     return babel_dates.format_date(value, format="medium", locale=LOCALES[_lang(lang)])
 
 
+# (db path, store version, lang) -> {place_id: name}; a few entries at most.
+_PLACE_NAMES: dict[tuple, dict[str, str]] = {}
+
+
+def place_names(lang: str | None = None) -> dict[str, str]:
+    """{place_id: name} in the language for the current store, built once per store version.
+
+    ``query.place_names`` copies a cached frame on every call; loops over
+    thousands of rows call ``place_name`` once per row, so the dict is kept here.
+    """
+    from components import query  # late import: query is the data module, i18n stays light
+
+    db = str(query.db_path())
+    key = (db, query.store_version(db), _lang(lang))
+    names = _PLACE_NAMES.get(key)
+    if names is None:
+        if len(_PLACE_NAMES) > 12:  # old store versions: drop them
+            _PLACE_NAMES.clear()
+        names = _PLACE_NAMES[key] = query.place_names(key[2])
+    return names
+
+
 def place_name(place_id: str | None, lang: str | None = None) -> str:
     """Name of a state/province/city in the language; the id itself when unknown."""
     if not place_id:
         return "–"
-    from components import query  # late import: query is the data module, i18n stays light
-
-    names = query.place_names(_lang(lang))
-    return names.get(place_id, place_id)
+    return place_names(lang).get(place_id, place_id)
 
 
 def has(key: str) -> bool:

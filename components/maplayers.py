@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import weakref
 
 import pandas as pd
 import pydeck as pdk
@@ -27,6 +28,7 @@ MAP_STYLE = "/app/static/basemap.json"
 BASE_LAYER_ID = "places"
 PORTS_LAYER_ID = "ports"
 ARCS_LAYER_ID = "arcs"
+POINTS_LAYER_ID = "initiative_points"
 # Only our template is HTML; {fields} are inserted escaped by Streamlit's deck.gl frontend.
 TOOLTIP = {
     "html": "{tip}",
@@ -214,9 +216,12 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False) 
     ('trade' | 'initiative'), tip (plain text, see ``tip_text``). Kinds get different
     colours AND their tooltip names the kind (meaning never by colour alone).
 
-    Not pickable by default: with a pickable ArcLayer in the deck, Streamlit
-    dropped every click on the map (checked in Chromium), so states and ports
-    could not be selected. Arc values belong in the page's table instead.
+    ``pickable=True`` with a ``sel_id`` column makes a click select that id
+    (e.g. ``initiative:<id>``). Round 1's "a pickable ArcLayer loses every click"
+    was software GL: in headless Chromium (swiftshader) deck.gl's pick on
+    pointerdown blocks ~0.5-1 s, so pointerup comes after hammer.js's 250 ms
+    tap limit and no click fires -- with or without arcs once the base layer
+    is large. Clicks reach Streamlit when the pick is fast (a GPU).
     """
     frame = links_df.copy()
     if frame.empty:
@@ -237,6 +242,8 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False) 
             "colour",
             "tip",
         ]
+        if "sel_id" in frame.columns and frame["sel_id"].notna().any():
+            keep.append("sel_id")
         records = frame[keep].to_dict("records")
     return pdk.Layer(
         "ArcLayer",
@@ -261,7 +268,26 @@ class CompactDeck(pdk.Deck):
     """
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        # A deck shared from a cache is serialised once; a copy with another
+        # style or tooltip (the offline export) gets its own JSON. The memo lives
+        # outside the deck: pydeck serialises every attribute of the object.
+        key = (id(self.map_style), id(getattr(self, "_tooltip", None)), len(self.layers))
+        memo = _FROZEN.get(self)
+        if memo and memo[0] == key:
+            return memo[1]
+        text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        if memo is not None:
+            _FROZEN[self] = (key, text)
+        return text
+
+    def freeze(self) -> CompactDeck:
+        """Mark the deck as never mutated again (it is shared from a cache) -> itself."""
+        _FROZEN[self] = ()
+        return self
+
+
+# Frozen decks -> (key, JSON) once serialised; entries go with their deck.
+_FROZEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def make_deck(layers: list, view: dict | None = None, tooltip: dict | None = None) -> pdk.Deck:
@@ -291,7 +317,8 @@ def selection_from_event(event) -> str | None:
         objects = event["selection"]["objects"]
     except (KeyError, TypeError):
         return None
-    for layer_id in (PORTS_LAYER_ID, BASE_LAYER_ID):  # a port sits on top of its state
+    # A port sits on top of its state; an arc or point over both.
+    for layer_id in (ARCS_LAYER_ID, POINTS_LAYER_ID, PORTS_LAYER_ID, BASE_LAYER_ID):
         for obj in (objects or {}).get(layer_id) or []:
             if not isinstance(obj, dict):
                 continue

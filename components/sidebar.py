@@ -30,8 +30,15 @@ def _changed(key: str, field: str) -> None:
     state.write_view(**{field: value})
 
 
-def _sector_label(code: str) -> str:
-    return t("sidebar.sector_placeholder") if code == ALL else t("sidebar.hs_chapter", code=code)
+def _labels(options, label, all_text: str | None = None) -> dict:
+    """{option: label} built now, in this run's language.
+
+    ``format_func`` gets ``dict.__getitem__`` of this, never a lambda calling ``t()``:
+    Streamlit (and AppTest) may format options outside the run, where the language
+    is unknown, and the labels would then not match the options of the run.
+    """
+    labels = {opt: label(opt) for opt in options if opt != ALL}
+    return {ALL: all_text, **labels} if all_text is not None else labels
 
 
 def render_sidebar(view: state.View) -> None:
@@ -42,7 +49,7 @@ def render_sidebar(view: state.View) -> None:
         st.selectbox(
             t("sidebar.language"),
             i18n.LANGS,
-            format_func=lambda code: i18n.LANG_NAMES[code],
+            format_func=i18n.LANG_NAMES.__getitem__,
             key="sb_lang",
             on_change=_changed,
             args=("sb_lang", "lang"),
@@ -52,7 +59,9 @@ def render_sidebar(view: state.View) -> None:
         st.selectbox(
             t("sidebar.border"),
             (ALL, *query.BORDERS),
-            format_func=lambda b: t("common.all") if b == ALL else t(f"border.{b}"),
+            format_func=_labels(
+                query.BORDERS, lambda b: t(f"border.{b}"), t("common.all")
+            ).__getitem__,
             key="sb_border",
             on_change=_changed,
             args=("sb_border", "border"),
@@ -63,7 +72,7 @@ def render_sidebar(view: state.View) -> None:
             t("sidebar.place"),
             place_ids,
             index=None,
-            format_func=i18n.place_name,
+            format_func=_labels(place_ids, i18n.place_name).__getitem__,
             placeholder=t("sidebar.place_placeholder"),
             key="sb_place",
             on_change=_changed,
@@ -75,7 +84,11 @@ def render_sidebar(view: state.View) -> None:
         st.selectbox(
             t("sidebar.sector"),
             (ALL, *chapters),
-            format_func=_sector_label,
+            format_func=_labels(
+                chapters,
+                lambda code: t("sidebar.hs_chapter", code=code),
+                t("sidebar.sector_placeholder"),
+            ).__getitem__,
             key="sb_sector",
             on_change=_changed,
             args=("sb_sector", "sector"),
@@ -84,13 +97,19 @@ def render_sidebar(view: state.View) -> None:
         st.selectbox(
             t("sidebar.mode"),
             (ALL, *limits.modes),
-            format_func=lambda m: t("common.all") if m == ALL else i18n.label("mode", m),
+            format_func=_labels(
+                limits.modes, lambda m: i18n.label("mode", m), t("common.all")
+            ).__getitem__,
             key="sb_mode",
             on_change=_changed,
             args=("sb_mode", "mode"),
         )
         if limits.first_year < limits.last_year:
-            _sync("sb_years", tuple(view.years or (limits.first_year, limits.last_year)))
+            lo, hi = view.years or (limits.first_year, limits.last_year)
+            # A link may carry inventory years (before 1993): the slider shows them clamped.
+            lo = min(max(lo, limits.first_year), limits.last_year)
+            hi = max(min(hi, limits.last_year), lo)
+            _sync("sb_years", (lo, hi))
             st.slider(
                 t("sidebar.years"),
                 min_value=limits.first_year,
@@ -106,7 +125,9 @@ def render_sidebar(view: state.View) -> None:
             st.selectbox(
                 t("sidebar.measure"),
                 limits.measures,
-                format_func=lambda m: i18n.label("measure", m),
+                format_func=_labels(
+                    limits.measures, lambda m: i18n.label("measure", m)
+                ).__getitem__,
                 key="sb_measure",
                 on_change=_changed,
                 args=("sb_measure", "measure"),

@@ -7,9 +7,12 @@ reproduces the view. The last valid view is also kept in the session, because
 switching pages through the navigation menu drops the query string.
 
 Params: lang, page, place, year, years ("2015-2024"), measure (BTS crossing
-measure), sector (HS chapter "87"), mode (TransBorder mode), border, sel
-(selection: a place id or "port:<code>"), scene, present ("1"), shade
-(overview indicator).
+measure), sector (HS chapter "87" on trade pages, or an initiatives sector such
+as "energy" on the initiatives page: the two vocabularies never overlap), mode
+(TransBorder mode), border, sel (selection: a place id, "port:<code>" or
+"initiative:<id>"), scene, present ("1"), shade (overview indicator), count
+(ports page measure group: "people" | "vehicles"), kind and status
+(initiatives page filters).
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ import streamlit as st
 from components import i18n, query
 
 VIEW_KEY = "view"
-_SEL_RE = re.compile(r"^(port:[A-Za-z0-9]{1,8}|[A-Z]{2}(-[A-Z]{2,3})?(:[a-z0-9\-]{1,60})?)$")
+_SEL_RE = re.compile(
+    r"^(port:[A-Za-z0-9]{1,8}|initiative:[a-z0-9\-]{1,80}|[A-Z]{2}(-[A-Z]{2,3})?(:[a-z0-9\-]{1,60})?)$"
+)
 _SCENE_RE = re.compile(r"^[a-z0-9_\-]{1,40}$")
 _SECTOR_RE = re.compile(r"^\d{2}$")
 
@@ -45,6 +50,9 @@ class View:
     scene: str | None = None
     present: bool = False
     shade: str = "trade_ca"
+    count: str | None = None
+    kind: str | None = None
+    status: str | None = None
 
     def to_params(self, defaults: View) -> dict[str, str]:
         """Query params of the fields that differ from ``defaults`` (keeps links short)."""
@@ -72,6 +80,19 @@ class Limits:
     default_year: int
     measures: tuple[str, ...]
     modes: tuple[str, ...]
+    # The initiatives inventory: its own vocabularies, ids and (longer) year span.
+    init_sectors: frozenset[str] = frozenset()
+    init_kinds: frozenset[str] = frozenset()
+    init_statuses: frozenset[str] = frozenset()
+    init_ids: frozenset[str] = frozenset()
+    init_first_year: int | None = None
+    init_last_year: int | None = None
+
+    def year_bounds(self) -> tuple[int, int]:
+        """Widest (first, last) year a link may name: statistics or the inventory."""
+        first = min(self.first_year, self.init_first_year or self.first_year)
+        last = max(self.last_year, self.init_last_year or self.last_year)
+        return first, last
 
 
 def store_limits() -> Limits:
@@ -86,7 +107,27 @@ def store_limits() -> Limits:
     default_year = int(full) if full == full and full else last
     measures = tuple(query.load(query.crossing_measures)["measure"])
     modes = tuple(query.load(query.trade_modes)["mode"])
-    return Limits(frozenset(places["place_id"]), first, last, default_year, measures, modes)
+    facets = query.load(query.initiative_facets)
+    inits = query.load(query.initiatives_filtered)
+
+    def facet(name: str) -> frozenset[str]:
+        return frozenset(facets.loc[facets["facet"] == name, "value"].dropna())
+
+    init_years = inits["year"].dropna()
+    return Limits(
+        frozenset(places["place_id"]),
+        first,
+        last,
+        default_year,
+        measures,
+        modes,
+        init_sectors=facet("sector"),
+        init_kinds=facet("kind"),
+        init_statuses=facet("status"),
+        init_ids=frozenset(inits["initiative_id"]),
+        init_first_year=int(init_years.min()) if not init_years.empty else None,
+        init_last_year=int(init_years.max()) if not init_years.empty else None,
+    )
 
 
 def default_view(limits: Limits) -> View:
@@ -113,7 +154,11 @@ def _parse_years(raw: str, limits: Limits) -> tuple[int, int] | None:
     parts = raw.split("-")
     if len(parts) != 2:
         return None
-    a, b = (_parse_year(p, limits) for p in parts)
+    # A range may reach into the inventory's years (initiatives since 1930); pages
+    # showing statistics clamp it to their data and say so.
+    first, last = limits.year_bounds()
+    wide = dataclasses.replace(limits, first_year=first, last_year=last)
+    a, b = (_parse_year(p, wide) for p in parts)
     if a is None or b is None or a > b:
         return None
     return (a, b)
@@ -149,20 +194,36 @@ def parse_params(params: dict[str, str], limits: Limits, base: View) -> tuple[Vi
         elif name == "measure":
             check(name, raw if raw in limits.measures else None)
         elif name == "sector":
-            check(name, raw if _SECTOR_RE.match(raw) else None)
+            ok = _SECTOR_RE.match(raw) or raw in limits.init_sectors
+            check(name, raw if ok else None)
         elif name == "mode":
             check(name, raw if raw in limits.modes else None)
         elif name == "border":
             check(name, raw if raw in query.BORDERS else None)
         elif name == "sel":
-            check(name, raw if _SEL_RE.match(raw) else None)
+            check(name, raw if _valid_sel(raw, limits) else None)
         elif name == "scene":
             check(name, raw if _SCENE_RE.match(raw) else None)
         elif name == "present":
             check(name, {"1": True, "0": False, "true": True, "false": False}.get(raw.lower()))
         elif name == "shade":
             check(name, raw if raw in query.INDICATORS else None)
+        elif name == "count":
+            check(name, raw if raw in query.CROSSING_GROUPS else None)
+        elif name == "kind":
+            check(name, raw if raw in limits.init_kinds else None)
+        elif name == "status":
+            check(name, raw if raw in limits.init_statuses else None)
     return dataclasses.replace(base, **changes), bad
+
+
+def _valid_sel(raw: str, limits: Limits) -> bool:
+    """A selection id of the right shape; an initiative must exist when the ids are known."""
+    if not _SEL_RE.match(raw):
+        return False
+    if raw.startswith("initiative:") and limits.init_ids:
+        return raw.split(":", 1)[1] in limits.init_ids
+    return True
 
 
 def _safe(raw: str) -> str:
@@ -205,6 +266,22 @@ def _default_text(name: str, view: View) -> str:
     if name == "years":
         return f"{value[0]}-{value[1]}"
     return str(value)
+
+
+def range_within(view: View, first: int, last: int, explicit: bool) -> tuple[int, int] | None:
+    """The view's year range cut to a series' span ``first``..``last``.
+
+    ``explicit`` says the range was chosen (it is in the link); without it the
+    whole span is shown, since the default range (the last ten years of the
+    statistics) would hide most of a series that ended earlier, like FDI
+    1999-2017. Returns None when the chosen range holds none of the span.
+    """
+    if first > last:
+        raise ValueError(f"empty span {first}-{last}")
+    if not explicit or view.years is None:
+        return (first, last)
+    lo, hi = max(first, view.years[0]), min(last, view.years[1])
+    return (lo, hi) if lo <= hi else None
 
 
 def ensure_frame() -> None:

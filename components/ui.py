@@ -9,6 +9,7 @@ instead of a blank chart when there is no data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -78,7 +79,19 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV (with BOM so spreadsheets detect the encoding) of ``frame``, formulas neutralised."""
-    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+    # CRLF rows (RFC 4180) also make the writer quote cells holding a bare CR: unquoted,
+    # a spreadsheet would start a new row there and read the rest ('=1') as a formula.
+    text = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+def md_literal(text) -> str:
+    """Any value -> one line of markdown that Streamlit shows literally: an inline code
+    span, so no link (GFM autolinks even backslash-escaped URLs), image, HTML, LaTeX or
+    :directive: can come out of it."""
+    line = " ".join(str(text).split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", line)), default=0) + 1)
+    return f"{fence} {line} {fence}"
 
 
 def empty_state(message: str | None = None) -> None:

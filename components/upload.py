@@ -47,6 +47,7 @@ def load_upload(
     store is then unchanged (``ingest.store.apply`` swaps a finished copy in).
     """
     from ingest import registry
+    from ingest.archive import sniff, verify_gzip
     from ingest.cli import load_path
     from ingest.model import LoadError
 
@@ -66,6 +67,10 @@ def load_upload(
         path = Path(tmp) / safe_name(name)
         path.write_bytes(data)
         try:
+            if sniff(path) == "gzip":
+                # Streamed check first: a bomb is refused by its ratio without the
+                # loaders holding up to MAX_INPUT_BYTES in this (shared) server's memory.
+                verify_gzip(path)
             reports = load_path(source, path, Path(db))
         except LoadError as exc:
             return UploadResult(False, exc.one_line().replace(str(path), path.name))

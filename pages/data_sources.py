@@ -57,7 +57,7 @@ with st.form("data-upload", clear_on_submit=False):
     source = st.selectbox(
         t("data.upload_source"),
         upload.known_sources(),
-        format_func=lambda s: i18n.label("data.source", s),
+        format_func={s: i18n.label("data.source", s) for s in upload.known_sources()}.__getitem__,
         index=None,
         placeholder=t("common.select_placeholder"),
         key="data_upload_source",
@@ -86,4 +86,8 @@ if st.session_state.pop(UPLOAD_SUBMITTED, False):
             with st.expander(t("data.upload_report"), expanded=True):
                 st.code("\n".join(result.report), language=None)
         else:
-            st.error(t("data.upload_refused", problem=result.message), icon=":material/block:")
+            # The refusal quotes the offending cell: shown literally, never as markdown.
+            st.error(
+                t("data.upload_refused", problem=ui.md_literal(result.message)),
+                icon=":material/block:",
+            )

@@ -80,41 +80,51 @@ def facet_labels(name: str) -> dict[str, str]:
     return {ANY: t("common.all"), **labels}
 
 
+def facet_box(name: str, label: str, key: str):
+    """Selectbox of one facet, initialised from the view (the link) and writing back to it."""
+    values = facet_values(name)
+    current = getattr(view, name)
+    current = current if current in values else ANY
+    if st.session_state.get(key) != current:
+        st.session_state[key] = current
+
+    def changed() -> None:
+        value = st.session_state[key]
+        state.write_view(**{name: None if value == ANY else value})
+
+    return st.selectbox(
+        label,
+        [ANY, *values],
+        format_func=facet_labels(name).__getitem__,
+        key=key,
+        on_change=changed,
+    )
+
+
 c1, c2, c3 = st.columns(3)
 with c1:
-    kind = st.selectbox(
-        t("col.kind"),
-        [ANY, *facet_values("kind")],
-        format_func=facet_labels("kind").__getitem__,
-        key="in_kind",
-    )
+    kind = facet_box("kind", t("col.kind"), "in_kind")
 with c2:
-    sector = st.selectbox(
-        t("initiatives.sector"),
-        [ANY, *facet_values("sector")],
-        format_func=facet_labels("sector").__getitem__,
-        key="in_sector",
-    )
+    sector = facet_box("sector", t("initiatives.sector"), "in_sector")
 with c3:
-    status = st.selectbox(
-        t("col.status"),
-        [ANY, *facet_values("status")],
-        format_func=facet_labels("status").__getitem__,
-        key="in_status",
-    )
+    status = facet_box("status", t("col.status"), "in_status")
 years = None
 if not all_years.empty:
     lo, hi = int(all_years.min()), int(all_years.max())
     # The sidebar's year range is bounded by the statistics (1993+); the inventory goes
     # further back, so it applies only when the link sets it explicitly.
     start = view.years if "years" in st.query_params and view.years else (lo, hi)
+    start = (min(max(lo, start[0]), hi), max(min(hi, start[1]), lo))
     if lo < hi:
+        if st.session_state.get("in_years_from") != start:
+            st.session_state["in_years_from"] = start
+            st.session_state["in_years"] = start
         years = st.slider(
             t("initiatives.years"),
             min_value=lo,
             max_value=hi,
-            value=(max(lo, start[0]), min(hi, start[1])),
             key="in_years",
+            on_change=lambda: state.write_view(years=tuple(map(int, st.session_state["in_years"]))),
         )
 filters = {
     "party": view.place,
@@ -156,7 +166,7 @@ arc_frame = pd.DataFrame(
         ],
     }
 )
-layers = [land_layer(), maplayers.arcs_layer(arc_frame, max_px=3)]
+layers = [land_layer(), maplayers.arcs_layer(arc_frame, max_px=3, pickable=True)]
 if not points.empty:
     layers.append(
         pdk.Layer(
@@ -173,7 +183,7 @@ if not points.empty:
                 }
                 for r in points.itertuples(index=False)
             ],
-            id="initiative_points",
+            id=maplayers.POINTS_LAYER_ID,
             pickable=True,
             stroked=True,
             filled=True,
@@ -208,11 +218,10 @@ else:
         ids = sorted({p.split(":")[0] for p in involved} & known)
         framed = regions.view_for(ids) if ids else None
     picked = maplayers.show_map(maplayers.make_deck(layers, framed), map_table, key="in_map")
-    # A click on an arc/point opens its record below (once maplayers reports picks from
-    # these layers; until then the record is chosen in the list).
+    # A click on an arc/point opens its record below.
     picked = maplayers.new_pick(picked, "in_last_pick")
-    if picked and picked.startswith("initiative:"):
-        st.session_state["in_record"] = picked.split(":", 1)[1]
+    if picked and picked.startswith("initiative:") and picked != view.sel:
+        view = state.write_view(sel=picked)
     st.caption(t("initiatives.map_note"))
 
 # ---- the inventory table
@@ -250,14 +259,23 @@ ui.show_table(
 if not shown.empty:
     st.subheader(t("initiatives.record_heading"))
     ids = list(shown["initiative_id"])
-    if st.session_state.get("in_record") not in ids:
-        st.session_state["in_record"] = None  # a filter hid the chosen record
+    # The chosen record is in the link (sel=initiative:<id>); a filter may hide it.
+    wanted = view.sel.split(":", 1)[1] if view.sel and view.sel.startswith("initiative:") else None
+    wanted = wanted if wanted in ids else None
+    if st.session_state.get("in_record") != wanted:
+        st.session_state["in_record"] = wanted
+
+    def on_record() -> None:
+        record = st.session_state["in_record"]
+        state.write_view(sel=f"initiative:{record}" if record else None)
+
     chosen = st.selectbox(
         t("initiatives.choose"),
         ids,
-        format_func=lambda i: names.get(i, i),
+        format_func={i: names.get(i, i) for i in ids}.__getitem__,
         placeholder=t("initiatives.choose_placeholder"),
         key="in_record",
+        on_change=on_record,
     )
     if chosen:
         rec = shown[shown["initiative_id"] == chosen].iloc[0].to_dict()

@@ -104,9 +104,28 @@ chosen = st.multiselect(
     placeholder=t("jobs.states_placeholder"),
     key="ji_states",
 )
-# All published years are shown (1999-2017 in the snapshot): the sidebar's default year
-# range would otherwise cut the series to its last few years.
+# All published years (1999-2017 in the snapshot) unless the link chose a range: the
+# sidebar's default range would otherwise cut the series to its last few years.
 series = fdi[fdi["place_id"].isin(chosen)]
+if not fdi.empty:
+    first, last = int(fdi["year"].min()), int(fdi["year"].max())
+    span = state.range_within(view, first, last, explicit="years" in st.query_params)
+    if span is None:
+        st.info(
+            t("common.range_outside", lo=view.years[0], hi=view.years[1], first=first, last=last),
+            icon=":material/date_range:",
+        )
+        st.button(
+            t("common.range_show_all", first=first, last=last),
+            key="ji_all_years",
+            on_click=state.write_view,
+            kwargs={"years": (first, last)},
+        )
+        series = series.iloc[0:0]
+    else:
+        series = series[series["year"].between(*span)]
+        if span != (first, last):
+            st.caption(t("common.range_cut", lo=span[0], hi=span[1], first=first, last=last))
 money_m = lambda v: i18n.fmt_money(v * 1e6)  # noqa: E731 - values are US$ millions
 fig = charts.line_series(
     series,

@@ -36,7 +36,7 @@ if st.session_state.get("ov_shade") != view.shade:
 left.selectbox(
     t("overview.indicator"),
     query.INDICATORS,
-    format_func=lambda k: t(f"indicator.{k}"),
+    format_func={k: t(f"indicator.{k}") for k in query.INDICATORS}.__getitem__,
     key="ov_shade",
     on_change=on_indicator,
 )
@@ -58,18 +58,178 @@ show_inits = toggles[2].toggle(
     t("overview.show_initiative_arcs"), value=True, key="ov_initiative_arcs"
 )
 
+# --- layers, legend and table alternative: built once per filter state and store
+# version, shared by all sessions (a rerun that only clicks or scrolls rebuilds nothing).
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def build_map(
+    lang: str,
+    shade: str,
+    year: int,
+    measure: str,
+    modes: tuple | None,
+    border: str | None,
+    sel: str | None,
+    show_ports: bool,
+    show_trade: bool,
+    show_inits: bool,
+    store: tuple,
+):
+    """Filter values (+ ``store`` = path, version) -> (frozen deck, legend, extra, table, sources).
+
+    ``lang`` is in the key because every label is translated; callers must not
+    mutate what comes back (it is shared).
+    """
+    del lang, store  # cache key only: t() and query.load read the same values
+    modes = list(modes) if modes else None
+    fmt = fmt_for(shade)
+    measure_label = i18n.label("measure", measure)
+    values = query.load(query.indicator_values, shade, year, measure, modes, border)
+    places = query.load(query.places)
+    if border:
+        values = values[values["place_id"].isin(places.loc[places["border"] == border, "place_id"])]
+    names = i18n.place_names()
+    name_of = lambda place_id: names.get(place_id, place_id)  # noqa: E731
+    base, legend = maplayers.choropleth_layer(
+        boundaries.boundaries_geojson(i18n.lang()),
+        values,
+        fmt=fmt,
+        label=f"{t(f'indicator.{shade}')} ({year})",
+        selected=sel,
+    )
+    layers = [base]
+    ports = query.load(query.port_totals, year, measure, border)
+    if show_ports:
+        layers.append(
+            maplayers.ports_layer(
+                ports, measure_label, fmt=i18n.fmt_int, state_name=name_of, selected=sel
+            )
+        )
+    places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+    arc_parts = []
+    link_sources = []
+    if show_trade and border != "US-Mexico":
+        od = query.load(query.trade_od_links, None, 30)
+        od = od[od["partner_place_id"].isin(places_xy["place_id"])]
+        if not od.empty:
+            od = od.assign(value=od["value_usd"], kind="trade")
+            od = od.assign(
+                sel_id=None,
+                tip=[
+                    maplayers.tip_text(
+                        t(
+                            "overview.arc_trade_tip",
+                            a=name_of(r.us_state),
+                            b=name_of(r.partner_place_id),
+                            first=r.first_year,
+                            last=r.last_year,
+                        ),
+                        [(t("col.value"), i18n.fmt_money(r.value_usd))],
+                    )
+                    for r in od.itertuples(index=False)
+                ],
+            )
+            arc_parts.append(maplayers.link_frame(od, "us_state", "partner_place_id", places_xy))
+            link_sources += list(od["source_id"])
+    if show_inits:
+        inits = query.load(query.initiative_links, year, border)
+        if not inits.empty:
+            inits = inits.assign(value=inits["initiatives"], kind="initiative")
+            inits = inits.assign(
+                sel_id=None,
+                tip=[
+                    maplayers.tip_text(
+                        t(
+                            "overview.arc_initiative_tip",
+                            n=r.initiatives,
+                            a=name_of(r.a_place),
+                            b=name_of(r.b_place),
+                        ),
+                        [("", r.names)],
+                    )
+                    for r in inits.itertuples(index=False)
+                ],
+            )
+            arc_parts.append(maplayers.link_frame(inits, "a_place", "b_place", places_xy))
+            link_sources += list(inits["source_id"])
+    arcs = pd.concat(arc_parts, ignore_index=True) if arc_parts else pd.DataFrame()
+    layers.append(
+        maplayers.arcs_layer(
+            arcs
+            if not arcs.empty
+            else pd.DataFrame(
+                columns=[
+                    "source_lon",
+                    "source_lat",
+                    "target_lon",
+                    "target_lat",
+                    "value",
+                    "kind",
+                    "tip",
+                ]
+            )
+        )
+    )
+    if border:
+        camera = regions.view_for(list(places.loc[places["border"] == border, "place_id"]))
+    else:
+        camera = maplayers.DEFAULT_VIEW
+    deck = maplayers.make_deck(layers, camera).freeze()
+    deck.to_json()  # serialise once, here, for every session
+
+    extra = []
+    if show_ports:
+        extra.append(
+            (palettes.PORT_FILL, t("overview.legend_ports", measure=measure_label, year=year))
+        )
+    if show_trade and border != "US-Mexico":
+        extra.append((palettes.ARC_TRADE, t("overview.legend_trade_arc")))
+    if show_inits:
+        extra.append((palettes.ARC_INITIATIVE, t("overview.legend_initiative_arc")))
+
+    table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
+    table = pd.DataFrame(
+        {
+            t("col.place"): [name_of(p) for p in table["place_id"]],
+            t("col.country"): [t(f"country.{c}") for c in table["country"].fillna("US")],
+            f"{t(f'indicator.{shade}')} ({year})": table["value"],
+            "place_id": table["place_id"],
+            "source_id": table["source_id"],
+        }
+    )
+    # The base geometry's own source (Natural Earth) is cited with the figures.
+    sources = sorted(
+        set(values["source_id"].dropna())
+        | (set(ports["source_id"].dropna()) if show_ports else set())
+        | set(link_sources)
+        | set(places["source_id"].dropna())
+    )
+    return deck, legend, extra, table, sources, values.empty
+
+
 shade = view.shade
 modes = [view.mode] if view.mode else None
-fmt = fmt_for(shade)
 measure_label = i18n.label("measure", view.measure)
-values = query.load(query.indicator_values, shade, year, view.measure, modes, view.border)
+db = str(query.db_path())
+deck, legend, extra, table, sources, no_values = build_map(
+    i18n.lang(),
+    shade,
+    int(year),
+    view.measure,
+    tuple(modes) if modes else None,
+    view.border,
+    view.sel,
+    bool(show_ports),
+    bool(show_trade),
+    bool(show_inits),
+    (db, query.store_version(db)),
+)
 places = query.load(query.places)
-if view.border:
-    values = values[
-        values["place_id"].isin(places.loc[places["border"] == view.border, "place_id"])
-    ]
+ports = query.load(query.port_totals, year, view.measure, view.border)
+names = places.set_index("place_id")
 st.caption(t(f"overview.note_{shade}"))
-if values.empty:
+if no_values:
     years = query.load(query.indicator_years, shade)["year"]
     st.info(
         t(
@@ -81,125 +241,7 @@ if values.empty:
         ),
         icon=":material/info:",
     )
-
-# --- layers
-base, legend = maplayers.choropleth_layer(
-    boundaries.boundaries_geojson(view.lang),
-    values,
-    fmt=fmt,
-    label=f"{t(f'indicator.{shade}')} ({year})",
-    selected=view.sel,
-)
-layers = [base]
-ports = query.load(query.port_totals, year, view.measure, view.border)
-if show_ports:
-    layers.append(
-        maplayers.ports_layer(
-            ports,
-            measure_label,
-            fmt=i18n.fmt_int,
-            state_name=i18n.place_name,
-            selected=view.sel,
-        )
-    )
-places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
-arc_parts = []
-link_sources = []
-if show_trade and view.border != "US-Mexico":
-    od = query.load(query.trade_od_links, None, 30)
-    od = od[od["partner_place_id"].isin(places_xy["place_id"])]
-    if not od.empty:
-        od = od.assign(value=od["value_usd"], kind="trade")
-        od = od.assign(
-            tip=[
-                maplayers.tip_text(
-                    t(
-                        "overview.arc_trade_tip",
-                        a=i18n.place_name(r.us_state),
-                        b=i18n.place_name(r.partner_place_id),
-                        first=r.first_year,
-                        last=r.last_year,
-                    ),
-                    [(t("col.value"), i18n.fmt_money(r.value_usd))],
-                )
-                for r in od.itertuples(index=False)
-            ],
-        )
-        arc_parts.append(maplayers.link_frame(od, "us_state", "partner_place_id", places_xy))
-        link_sources += list(od["source_id"])
-if show_inits:
-    inits = query.load(query.initiative_links, year, view.border)
-    if not inits.empty:
-        inits = inits.assign(value=inits["initiatives"], kind="initiative")
-        inits = inits.assign(
-            tip=[
-                maplayers.tip_text(
-                    t(
-                        "overview.arc_initiative_tip",
-                        n=r.initiatives,
-                        a=i18n.place_name(r.a_place),
-                        b=i18n.place_name(r.b_place),
-                    ),
-                    [("", r.names)],
-                )
-                for r in inits.itertuples(index=False)
-            ],
-        )
-        arc_parts.append(maplayers.link_frame(inits, "a_place", "b_place", places_xy))
-        link_sources += list(inits["source_id"])
-arcs = pd.concat(arc_parts, ignore_index=True) if arc_parts else pd.DataFrame()
-layers.append(
-    maplayers.arcs_layer(
-        arcs
-        if not arcs.empty
-        else pd.DataFrame(
-            columns=[
-                "source_lon",
-                "source_lat",
-                "target_lon",
-                "target_lat",
-                "value",
-                "kind",
-                "tip",
-            ]
-        )
-    )
-)
-
-if view.border:
-    camera = regions.view_for(list(places.loc[places["border"] == view.border, "place_id"]))
-else:
-    camera = maplayers.DEFAULT_VIEW
-deck = maplayers.make_deck(layers, camera)
-
-# --- legend, map, table alternative
-extra = []
-if show_ports:
-    extra.append((palettes.PORT_FILL, t("overview.legend_ports", measure=measure_label, year=year)))
-if show_trade and view.border != "US-Mexico":
-    extra.append((palettes.ARC_TRADE, t("overview.legend_trade_arc")))
-if show_inits:
-    extra.append((palettes.ARC_INITIATIVE, t("overview.legend_initiative_arc")))
 maplayers.show_legend(legend, f"{t(f'indicator.{shade}')} — {year}", extra)
-
-names = places.set_index("place_id")
-table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
-table = pd.DataFrame(
-    {
-        t("col.place"): [i18n.place_name(p) for p in table["place_id"]],
-        t("col.country"): [t(f"country.{c}") for c in table["country"].fillna("US")],
-        f"{t(f'indicator.{shade}')} ({year})": table["value"],
-        "place_id": table["place_id"],
-        "source_id": table["source_id"],
-    }
-)
-# The base geometry's own source (Natural Earth) is cited with the figures.
-sources = sorted(
-    set(values["source_id"].dropna())
-    | (set(ports["source_id"].dropna()) if show_ports else set())
-    | set(link_sources)
-    | set(places["source_id"].dropna())
-)
 picked = maplayers.show_map(deck, table, sources, key="overview-map")
 fresh = maplayers.new_pick(picked, "ov_last_pick")
 if fresh and fresh != view.sel:
@@ -221,7 +263,7 @@ st.selectbox(
     t("overview.pick_place"),
     list(names.index),
     index=None,
-    format_func=i18n.place_name,
+    format_func={p: i18n.place_name(p) for p in names.index}.__getitem__,
     placeholder=t("sidebar.place_placeholder"),
     key="ov_sel_pick",
     on_change=on_pick_place,

@@ -25,7 +25,7 @@ st.selectbox(
     t("place.picker"),
     place_ids,
     index=None,
-    format_func=i18n.place_name,
+    format_func={p: i18n.place_name(p) for p in place_ids}.__getitem__,
     placeholder=t("sidebar.place_placeholder"),
     key="pp_place",
     on_change=on_pick,

@@ -68,6 +68,17 @@ def _set_year() -> None:
 
 # Controls: what to count (the sidebar's measure, or all people / all road vehicles) and the year.
 measure_choices = {"sidebar": view.measure, "people": "people", "vehicles": "vehicles"}
+
+
+def _set_count() -> None:
+    choice = st.session_state["pc_count"]
+    state.write_view(count=None if choice == "sidebar" else choice)
+
+
+# The choice is in the link (``count=people``); the view is the truth for the widget.
+count = view.count if view.count in measure_choices else "sidebar"
+if st.session_state.get("pc_count") != count:
+    st.session_state["pc_count"] = count
 left, right = st.columns([3, 1])
 with left:
     choice = st.radio(
@@ -77,6 +88,7 @@ with left:
         horizontal=True,
         key="pc_count",
         help=t("ports.count_help"),
+        on_change=_set_count,
     )
 measure = measure_choices[choice]
 years = list(range(limits.last_year, limits.first_year - 1, -1))
@@ -241,6 +253,7 @@ elif scope == "state":
         format_func=place_name,
         placeholder=t("ports.state_placeholder"),
         key="pc_state",
+        on_change=lambda: state.write_view(place=st.session_state["pc_state"]),
     )
     if place:
         kwargs["place_id"] = place

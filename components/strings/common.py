@@ -44,6 +44,22 @@ STRINGS = {
         "es": "No se pudo crear el almacén de datos: {error}",
         "fr": "La base de données n’a pas pu être construite : {error}",
     },
+    "common.range_outside": {
+        "en": "The chosen years ({lo}–{hi}) hold none of these data, which cover {first}–{last}.",
+        "es": "Los años elegidos ({lo}–{hi}) no contienen estos datos, que cubren {first}–{last}.",
+        "fr": "Les années choisies ({lo}–{hi}) ne contiennent aucune de ces données, qui couvrent "
+        "{first}–{last}.",
+    },
+    "common.range_cut": {
+        "en": "Showing {lo}–{hi} (the chosen years); the data cover {first}–{last}.",
+        "es": "Se muestra {lo}–{hi} (los años elegidos); los datos cubren {first}–{last}.",
+        "fr": "Affichage de {lo}–{hi} (les années choisies) ; les données couvrent {first}–{last}.",
+    },
+    "common.range_show_all": {
+        "en": "Show {first}–{last}",
+        "es": "Mostrar {first}–{last}",
+        "fr": "Afficher {first}–{last}",
+    },
     "common.note_invalid_param": {
         "en": "The link asked for {param} = `{value}`, which is not available; showing `{default}` instead.",
         "es": "El enlace pedía {param} = `{value}`, que no está disponible; se muestra `{default}`.",

@@ -122,9 +122,9 @@ STRINGS = {
         "fr": "De quelle source officielle provient ce fichier ?",
     },
     "data.upload_file": {
-        "en": "Official file (CSV, optionally gzip-compressed)",
-        "es": "Archivo oficial (CSV, opcionalmente comprimido con gzip)",
-        "fr": "Fichier officiel (CSV, éventuellement compressé gzip)",
+        "en": "Official file (CSV, optionally gzip-compressed, or a ZIP of CSVs)",
+        "es": "Archivo oficial (CSV, opcionalmente comprimido con gzip, o un ZIP de CSV)",
+        "fr": "Fichier officiel (CSV, éventuellement compressé gzip, ou un ZIP de CSV)",
     },
     "data.upload_button": {
         "en": "Validate and load",

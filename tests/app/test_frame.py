@@ -131,3 +131,40 @@ def test_every_e1_string_has_english_spanish_and_french():
         for key, texts_ in table.items():
             for code in ("en", "es", "fr"):
                 assert texts_.get(code), f"{key} lacks {code}"
+
+
+# --- locale formatting and the place-name table
+
+
+def test_percent_keeps_the_french_space_before_the_sign():
+    from components import i18n
+
+    assert i18n.fmt_pct(0.733, "fr") == "73,3\xa0%"
+    assert i18n.fmt_pct(0.733, "en") == "73.3%"
+
+
+def test_spanish_numbers_follow_mexican_usage_point_for_decimals():
+    # es_MX (CLDR and Mexican official usage): comma groups, point decimals.
+    from components import i18n
+
+    assert i18n.fmt_int(5366231, "es") == "5,366,231"
+    assert i18n.fmt_num(1234.5, "es") == "1,234.5"
+    assert i18n.fmt_int(5366231, "fr") == "5\xa0366\xa0231"
+
+
+def test_place_name_builds_the_name_table_once_per_language(monkeypatch):
+    from components import i18n, query
+
+    calls = []
+
+    def fake_names(lang):
+        calls.append(lang)
+        return {"US-TX": {"en": "Texas", "es": "Texas", "fr": "Texas"}[lang], "CA-QC": "Québec"}
+
+    monkeypatch.setattr(query, "place_names", fake_names)
+    monkeypatch.setattr(i18n, "_PLACE_NAMES", {})
+    for _ in range(500):
+        assert i18n.place_name("CA-QC", "fr") == "Québec"
+        assert i18n.place_name("US-TX", "es") == "Texas"
+    assert sorted(calls) == ["es", "fr"]
+    assert i18n.place_name("XX-YY", "fr") == "XX-YY"

@@ -26,7 +26,7 @@ PARAMS = {"place_profile": "?place=US-TX"}
 def test_page_renders_offline_without_errors(visit, app_url, page):
     visit.open(f"{app_url}/{page}{PARAMS.get(page, '')}")
     if page in MAP_PAGES:
-        visit.page.wait_for_selector(DECK_CANVAS, timeout=45_000)
+        visit.page.wait_for_selector(DECK_CANVAS, timeout=90_000)
         box = visit.page.locator(DECK_CANVAS).first.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 200, "map canvas too small"
     visit.screenshot(f"{page}_en")
@@ -38,7 +38,7 @@ def test_page_renders_offline_without_errors(visit, app_url, page):
 @pytest.mark.parametrize("lang,place", [("es", "MX-NLE"), ("fr", "CA-QC")])
 def test_place_profile_renders_in_other_languages(visit, app_url, lang, place):
     visit.open(f"{app_url}/place_profile?lang={lang}&place={place}")
-    visit.page.wait_for_selector(DECK_CANVAS, timeout=45_000)
+    visit.page.wait_for_selector(DECK_CANVAS, timeout=90_000)
     visit.screenshot(f"place_profile_{lang}_{place}")
     assert visit.exceptions() == []
     assert visit.page_errors == []
@@ -47,7 +47,7 @@ def test_place_profile_renders_in_other_languages(visit, app_url, lang, place):
 
 def test_presenter_mode_hides_chrome_and_shows_map(visit, app_url):
     visit.open(f"{app_url}/overview_map?present=1")
-    visit.page.wait_for_selector(DECK_CANVAS, timeout=45_000)
+    visit.page.wait_for_selector(DECK_CANVAS, timeout=90_000)
     visit.screenshot("overview_map_present")
     assert visit.exceptions() == []
     assert visit.external == []
