@@ -48,7 +48,9 @@ def main():
             at.query_params["year"] = str(years[i % len(years)])
 
     app = timed_runs(overview, change_year)
-    bare = timed_runs(lambda: AppTest.from_file(str(REPO / "bench" / "bare_app.py")), lambda at, i: None)
+    bare = timed_runs(
+        lambda: AppTest.from_file(str(REPO / "bench" / "bare_app.py")), lambda at, i: None
+    )
     m, mb = median(app), median(bare)
     print(f"overview runs (ms): {[round(t) for t in app]}")
     print(f"bare runs (ms): {[round(t) for t in bare]}")

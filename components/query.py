@@ -58,6 +58,9 @@ def store_version(db) -> int:
 
 def read_sql(db, sql: str, params: Iterable | None = None) -> pd.DataFrame:
     """Run one read-only query on the store at ``db`` -> DataFrame."""
+    # One connection per query, closed at once: DuckDB caches open databases by
+    # path in-process, so a long-lived handle would make every later connect in
+    # this process (the upload's checks, fingerprints) read the pre-swap file.
     con = duckdb.connect(str(db), read_only=True)
     try:
         return con.execute(sql, list(params or [])).df()
