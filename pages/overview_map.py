@@ -278,7 +278,7 @@ elif sel.startswith("port:"):
         st.info(t("overview.unknown_selection"), icon=":material/info:")
     else:
         port = row.iloc[0]
-        st.markdown(f"**{maplayers.esc(port.port_name)}** ({maplayers.esc(code)})")
+        st.markdown(f"{ui.md_literal(port.port_name)} ({ui.md_literal(code)})")
         cols = st.columns(2)
         cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
         cols[1].metric(
