@@ -43,14 +43,9 @@ def sniff(path: Path) -> str:
     return "plain"
 
 
-def verify_gzip(path: Path, max_bytes: int | None = None) -> int:
-    """Decompress ``path`` to nowhere, checking it is complete and not a bomb.
-
-    Returns the decompressed size in bytes; raises LoadError otherwise.
-    """
-    path = Path(path)
-    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
-    packed = path.stat().st_size
+def _gunzip(path: Path, limit: int, keep: bool) -> tuple[int, list[bytes]]:
+    """Stream-decompress ``path``; return (size, chunks if ``keep``) or raise LoadError."""
+    parts: list[bytes] = []
     total = 0
     try:
         with gzip.open(path, "rb") as f:
@@ -61,12 +56,25 @@ def verify_gzip(path: Path, max_bytes: int | None = None) -> int:
                         path,
                         f"decompresses to more than {limit:,} bytes (limit); refused as a possible compression bomb",
                     )
+                if keep:
+                    parts.append(chunk)
     except EOFError:
         raise LoadError(
             path, f"gzip stream is truncated (ends after {total:,} decompressed bytes)"
         ) from None
     except (OSError, zlib.error) as e:
         raise LoadError(path, f"not a valid gzip file: {e}") from None
+    return total, parts
+
+
+def verify_gzip(path: Path, max_bytes: int | None = None) -> int:
+    """Decompress ``path`` to nowhere, checking it is complete and not a bomb.
+
+    Returns the decompressed size in bytes; raises LoadError otherwise.
+    """
+    path = Path(path)
+    total, _ = _gunzip(path, MAX_INPUT_BYTES if max_bytes is None else max_bytes, keep=False)
+    packed = path.stat().st_size
     if total > 10 * _CHUNK and total / max(packed, 1) > MAX_RATIO:
         raise LoadError(
             path,
@@ -134,25 +142,7 @@ def extract_zip(path: Path, dest: Path, max_bytes: int | None = None) -> list[Pa
 def gunzip_bounded(path: Path, max_bytes: int | None = None) -> bytes:
     """Return the decompressed bytes of gzip ``path``, refusing cut streams and bombs."""
     path = Path(path)
-    limit = MAX_INPUT_BYTES if max_bytes is None else max_bytes
-    parts: list[bytes] = []
-    total = 0
-    try:
-        with gzip.open(path, "rb") as f:
-            while chunk := f.read(_CHUNK):
-                total += len(chunk)
-                if total > limit:
-                    raise LoadError(
-                        path,
-                        f"decompresses to more than {limit:,} bytes (limit); refused as a possible compression bomb",
-                    )
-                parts.append(chunk)
-    except EOFError:
-        raise LoadError(
-            path, f"gzip stream is truncated (ends after {total:,} decompressed bytes)"
-        ) from None
-    except (OSError, zlib.error) as e:
-        raise LoadError(path, f"not a valid gzip file: {e}") from None
+    _, parts = _gunzip(path, MAX_INPUT_BYTES if max_bytes is None else max_bytes, keep=True)
     return b"".join(parts)
 
 

@@ -62,7 +62,9 @@ def test_garbage_named_gz_is_refused(tmp_path):
         verify_gzip(g)
 
 
-@pytest.mark.parametrize("name", ["../evil.csv", "/etc/evil.csv", "a/../../evil.csv", "..\\evil.csv"])
+@pytest.mark.parametrize(
+    "name", ["../evil.csv", "/etc/evil.csv", "a/../../evil.csv", "..\\evil.csv"]
+)
 def test_zip_member_escaping_target_is_refused_and_nothing_written(tmp_path, name):
     z = tmp_path / "evil.zip"
     with zipfile.ZipFile(z, "w") as zf:

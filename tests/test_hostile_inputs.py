@@ -68,7 +68,9 @@ def test_gzip_bomb_is_refused_and_store_unchanged(small_store, tmp_path):
     assert_refused_unchanged(proc, small_store, before, "bomb.csv.gz")
 
 
-def test_truncated_gzip_of_real_crossings_is_refused_and_store_unchanged(small_store, full_2025, tmp_path):
+def test_truncated_gzip_of_real_crossings_is_refused_and_store_unchanged(
+    small_store, full_2025, tmp_path
+):
     cut = tmp_path / "cut.csv.gz"
     raw = full_2025.read_bytes()
     cut.write_bytes(raw[: len(raw) // 2])
@@ -107,7 +109,10 @@ def test_hostile_but_valid_names_are_stored_verbatim(small_store, tmp_path):
     import duckdb
 
     con = duckdb.connect(str(small_store), read_only=True)
-    names = {r[0] for r in con.execute("SELECT port_name FROM crossings WHERE port_code='2304'").fetchall()}
+    names = {
+        r[0]
+        for r in con.execute("SELECT port_name FROM crossings WHERE port_code='2304'").fetchall()
+    }
     con.close()
     assert "<script>alert(1)</script>" in names
     assert '=HYPERLINK("http://x")' in names

@@ -77,11 +77,24 @@ def app_url(browser_store):
     with open(log / "streamlit-browser-tests.log", "w") as out:
         proc = subprocess.Popen(
             [
-                sys.executable, "-m", "streamlit", "run", "dashboard.py",
-                "--server.address", "127.0.0.1", "--server.port", str(port),
-                "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
             ],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         try:

@@ -1,0 +1,40 @@
+"""Every presenter scene renders in real Chromium, and the arrow keys move between scenes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[2]
+SCENES = [s["id"] for s in yaml.safe_load((REPO / "data/scenes.yaml").read_text())["scenes"]]
+DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+
+
+def test_the_required_scenes_exist():
+    assert len(SCENES) >= 7
+
+
+@pytest.mark.parametrize("scene", SCENES)
+def test_scene_renders_in_presenter_mode(visit, app_url, scene):
+    visit.open(f"{app_url}/presenter?scene={scene}&present=1")
+    visit.page.wait_for_selector(DECK_CANVAS, timeout=90_000)
+    visit.screenshot(f"scene_{scene}")
+    assert visit.exceptions() == []
+    assert visit.page_errors == []
+    assert visit.external == []
+
+
+def test_right_arrow_moves_to_the_next_scene(visit, app_url):
+    first, second = SCENES[0], SCENES[1]
+    visit.open(f"{app_url}/presenter?scene={first}")
+    visit.page.wait_for_selector(DECK_CANVAS, timeout=90_000)
+    visit.page.locator("body").click(position={"x": 5, "y": 5})
+    visit.page.keyboard.press("ArrowRight")
+    visit.page.wait_for_url(re.compile(rf"scene={re.escape(second)}"), timeout=60_000)
+    visit.wait_idle()
+    assert visit.exceptions() == []
