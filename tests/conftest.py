@@ -78,3 +78,22 @@ def small_store(tmp_store, small_store_template) -> Path:
 def sha256(path: Path) -> str:
     """Hex digest of a file's bytes (to prove a store file is byte-identical)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# One Playwright Chromium per test worker, shared by every test that drives a browser:
+# two sync_playwright instances in one worker clash over the event loop.
+@pytest.fixture(scope="session")
+def browser():
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: browser tests cannot run. "
+            "Install it with `apt-get install -y chromium` (make test does this)."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -89,32 +89,28 @@ def test_png_bytes_renders_a_png_with_local_chromium(monkeypatch):
 
 
 @pytest.mark.browser
-def test_standalone_html_renders_with_network_blocked(tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_standalone_html_renders_with_network_blocked(tmp_path, browser):
+    # `browser` is the session's one Playwright Chromium (tests/browser/conftest.py):
+    # a second sync_playwright in the same worker would clash with its event loop.
     path = tmp_path / "map.html"
     path.write_text(exports.standalone_html(synthetic_deck("<script>x</script>")), "utf-8")
     blocked: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--use-gl=swiftshader", "--enable-unsafe-swiftshader"],
-        )
-        page = browser.new_page()
+    context = browser.new_context()
+    page = context.new_page()
 
-        def only_local(route):
-            if route.request.url.startswith(("file://", "data:", "blob:")):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
+    def only_local(route):
+        if route.request.url.startswith(("file://", "data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
 
-        page.route("**/*", only_local)
-        page.goto(path.as_uri())
-        page.wait_for_selector("canvas", state="attached", timeout=15000)
-        page.wait_for_timeout(1000)  # let deck.gl start and request anything it wants
-        canvases = page.locator("canvas").count()
-        browser.close()
+    page.route("**/*", only_local)
+    page.goto(path.as_uri())
+    page.wait_for_selector("canvas", state="attached", timeout=15000)
+    page.wait_for_timeout(1000)  # let deck.gl start and request anything it wants
+    canvases = page.locator("canvas").count()
+    context.close()
     assert blocked == []
     assert canvases >= 1
 

@@ -108,21 +108,6 @@ def app_url(browser_store):
                 proc.kill()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"Chromium not found at {CHROMIUM}: browser tests cannot run. "
-            "Install it with `apt-get install -y chromium` (make test does this)."
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 class Visit:
     """One page visit with every non-local request blocked and recorded."""
 
