@@ -391,3 +391,20 @@ def link_frame(links: pd.DataFrame, a_col: str, b_col: str, places: pd.DataFrame
     if links.empty:
         return links.assign(source_lon=[], source_lat=[], target_lon=[], target_lat=[])
     return geo_links.arcs(links, a_col, b_col, places)
+
+
+def land_layer(lang: str) -> pdk.Layer:
+    """States and provinces as a plain, non-clickable backdrop (the offline basemap has no land)."""
+    from geo import boundaries
+
+    return pdk.Layer(
+        "GeoJsonLayer",
+        data=boundaries.boundaries_geojson(lang),
+        id="land",
+        pickable=False,
+        stroked=True,
+        filled=True,
+        get_fill_color=[246, 243, 236],
+        get_line_color=[150, 150, 150],
+        line_width_min_pixels=0.5,
+    )

@@ -8,32 +8,11 @@ import streamlit as st
 
 from components import i18n, maplayers, palettes, query, state, ui
 from components.i18n import t
-from geo import boundaries, regions
+from geo import regions
 
 view = state.current_view()
 lang = i18n.lang()
-# One name lookup table per run: i18n.place_name re-reads the cached frame on every call.
-_PLACE_NAMES = query.place_names(lang)
-
-
-def place_name(place_id) -> str:
-    """Name of a place in the current language; the id itself when unknown."""
-    return _PLACE_NAMES.get(place_id, place_id) if place_id else "–"
-
-
-def land_layer() -> pdk.Layer:
-    """States and provinces as a plain, non-clickable backdrop (the offline basemap has no land)."""
-    return pdk.Layer(
-        "GeoJsonLayer",
-        data=boundaries.boundaries_geojson(lang),
-        id="land",
-        pickable=False,
-        stroked=True,
-        filled=True,
-        get_fill_color=[246, 243, 236],
-        get_line_color=[150, 150, 150],
-        line_width_min_pixels=0.5,
-    )
+place_name = i18n.place_name  # cached per language and store version
 
 
 ANY = "__any__"
@@ -166,7 +145,7 @@ arc_frame = pd.DataFrame(
         ],
     }
 )
-layers = [land_layer(), maplayers.arcs_layer(arc_frame, max_px=3, pickable=True)]
+layers = [maplayers.land_layer(lang), maplayers.arcs_layer(arc_frame, max_px=3, pickable=True)]
 if not points.empty:
     layers.append(
         pdk.Layer(

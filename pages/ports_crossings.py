@@ -8,32 +8,11 @@ import streamlit as st
 
 from components import charts, i18n, maplayers, query, state, ui
 from components.i18n import t
-from geo import boundaries, regions
+from geo import regions
 
 view = state.current_view()
 lang = i18n.lang()
-# One name lookup table per run: i18n.place_name re-reads the cached frame on every call.
-_PLACE_NAMES = query.place_names(lang)
-
-
-def place_name(place_id) -> str:
-    """Name of a place in the current language; the id itself when unknown."""
-    return _PLACE_NAMES.get(place_id, place_id) if place_id else "–"
-
-
-def land_layer() -> pdk.Layer:
-    """States and provinces as a plain, non-clickable backdrop (the offline basemap has no land)."""
-    return pdk.Layer(
-        "GeoJsonLayer",
-        data=boundaries.boundaries_geojson(lang),
-        id="land",
-        pickable=False,
-        stroked=True,
-        filled=True,
-        get_fill_color=[246, 243, 236],
-        get_line_color=[150, 150, 150],
-        line_width_min_pixels=0.5,
-    )
+place_name = i18n.place_name  # cached per language and store version
 
 
 limits = state.store_limits()
@@ -108,7 +87,7 @@ measured = ranking[ranking["value"].notna()]
 st.subheader(t("ports.map_title", measure=m_label, year=year, border=border_text))
 fmt = lambda v: i18n.fmt_int(v)  # noqa: E731 - one-line formatter passed to layer builders
 layers = [
-    land_layer(),
+    maplayers.land_layer(lang),
     maplayers.ports_layer(
         measured,
         m_label,

@@ -10,13 +10,7 @@ from components.i18n import t
 
 view = state.current_view()
 lang = i18n.lang()
-# One name lookup table per run: i18n.place_name re-reads the cached frame on every call.
-_PLACE_NAMES = query.place_names(lang)
-
-
-def place_name(place_id) -> str:
-    """Name of a place in the current language; the id itself when unknown."""
-    return _PLACE_NAMES.get(place_id, place_id) if place_id else "–"
+place_name = i18n.place_name  # cached per language and store version
 
 
 limits = state.store_limits()
