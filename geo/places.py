@@ -12,25 +12,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from ingest.places import PLACE_COLUMNS
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 PLACES_CSV = DATA / "places.csv"
 PAIRS_CSV = DATA / "border_pairs.csv"
 
-COLUMNS = [
-    "place_id",
-    "country",
-    "kind",
-    "name_en",
-    "name_es",
-    "name_fr",
-    "parent_id",
-    "postal",
-    "is_border",
-    "border",
-    "lat",
-    "lon",
-]
+# The places table's columns, as the store schema declares them (one list, kept by ingest).
+COLUMNS = PLACE_COLUMNS
 COUNTRY_OF_ADM0 = {"USA": "US", "CAN": "CA", "MEX": "MX"}
 KIND_OF_TYPE = {
     "State": "state",
