@@ -9,7 +9,11 @@ without a Streamlit session.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import os
+import time
+import weakref
 
 from babel import Locale
 from babel import dates as babel_dates
@@ -28,12 +32,33 @@ SESSION_KEY = "view_lang"
 def lang() -> str:
     """Current language code ('en' | 'es' | 'fr'); 'en' outside a Streamlit session."""
     try:
-        import streamlit as st
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-        value = st.session_state.get(SESSION_KEY)
+        ctx = get_script_run_ctx(suppress_warning=True)
+        if ctx is None:
+            return DEFAULT_LANG
+        value = _SESSION_LANG.get(ctx.session_state)
+        if value is None:
+            value = ctx.session_state[SESSION_KEY] if SESSION_KEY in ctx.session_state else None
     except Exception:  # no Streamlit runtime (CLI, plain pytest): default language
         value = None
     return value if value in LANGS else DEFAULT_LANG
+
+
+# A session's state -> its language, as set by ``set_lang``. A run formats hundreds of
+# labels; reading st.session_state for each (locks, widget-id checks) cost ~10 ms a run.
+_SESSION_LANG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def set_lang(code: str) -> None:
+    """Make ``code`` this session's language (``st.session_state`` and the fast lookup)."""
+    import streamlit as st
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    st.session_state[SESSION_KEY] = code
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None:
+        _SESSION_LANG[ctx.session_state] = code
 
 
 def _lang(value: str | None) -> str:
@@ -54,6 +79,13 @@ def t(key: str, lang: str | None = None, **fmt) -> str:
     return text.format(**fmt) if fmt else text
 
 
+@functools.cache
+def _locale(code: str) -> Locale:
+    """The Babel Locale of a language code, parsed once (Babel re-parses a locale string
+    on every call, which dominated formatting a map's thousand tooltips)."""
+    return Locale.parse(LOCALES[code])
+
+
 def _missing(value) -> bool:
     """None, NaN, NaT or pandas NA (what a NULL cell becomes in a DataFrame)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -67,7 +99,7 @@ def fmt_int(value, lang: str | None = None) -> str:
     """Integer with locale grouping (``12,345`` / ``12 345``); '–' for missing."""
     if _missing(value):
         return "–"
-    return babel_numbers.format_decimal(round(value), locale=LOCALES[_lang(lang)])
+    return babel_numbers.format_decimal(round(value), locale=_locale(_lang(lang)))
 
 
 def fmt_num(value, lang: str | None = None, digits: int = 1) -> str:
@@ -75,7 +107,7 @@ def fmt_num(value, lang: str | None = None, digits: int = 1) -> str:
     if _missing(value):
         return "–"
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return babel_numbers.format_decimal(value, format=pattern, locale=LOCALES[_lang(lang)])
+    return babel_numbers.format_decimal(value, format=pattern, locale=_locale(_lang(lang)))
 
 
 def fmt_money(value, lang: str | None = None, compact: bool = True, short: bool = False) -> str:
@@ -87,7 +119,7 @@ def fmt_money(value, lang: str | None = None, compact: bool = True, short: bool 
     if _missing(value):
         return "–"
     code = _lang(lang)
-    locale = LOCALES[code]
+    locale = _locale(code)
     if compact and abs(value) >= 1000:
         if code == "en":
             return babel_numbers.format_compact_currency(
@@ -108,9 +140,9 @@ def fmt_pct(value, lang: str | None = None, digits: int = 1) -> str:
     """Share (0.123) as a percentage in the locale (``12.3%`` / ``12,3 %``)."""
     if _missing(value):
         return "–"
-    locale = LOCALES[_lang(lang)]
+    locale = _locale(_lang(lang))
     # The locale's own pattern keeps its spacing ('12,3 %' in French), with our digits.
-    pattern = Locale.parse(locale).percent_formats[None].pattern
+    pattern = locale.percent_formats[None].pattern
     if digits:
         pattern = pattern.replace("#,##0", "#,##0." + "0" * digits, 1)
     return babel_numbers.format_percent(value, format=pattern, locale=locale)
@@ -126,7 +158,7 @@ def fmt_month(value, lang: str | None = None) -> str:
         value = value.date()
     elif hasattr(value, "to_pydatetime"):  # pandas Timestamp
         value = value.to_pydatetime().date()
-    return babel_dates.format_skeleton("yMMMM", value, locale=LOCALES[_lang(lang)])
+    return babel_dates.format_skeleton("yMMMM", value, locale=_locale(_lang(lang)))
 
 
 def fmt_date(value, lang: str | None = None) -> str:
@@ -139,7 +171,7 @@ def fmt_date(value, lang: str | None = None) -> str:
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime):
         value = value.date()
-    return babel_dates.format_date(value, format="medium", locale=LOCALES[_lang(lang)])
+    return babel_dates.format_date(value, format="medium", locale=_locale(_lang(lang)))
 
 
 # (db path, store version, lang) -> {place_id: name}; a few entries at most.
@@ -150,18 +182,31 @@ def place_names(lang: str | None = None) -> dict[str, str]:
     """{place_id: name} in the language for the current store, built once per store version.
 
     ``query.place_names`` copies a cached frame on every call; loops over
-    thousands of rows call ``place_name`` once per row, so the dict is kept here.
+    thousands of rows call ``place_name`` once per row, so the dict is kept
+    here, and the store's version is checked at most once a second (names are
+    reference data: a load that changes one shows it a second later at worst).
     """
     from components import query  # late import: query is the data module, i18n stays light
 
+    code = _lang(lang)
+    recent_key = (code, os.environ.get(query.DB_ENV))  # tests switch stores by env
+    recent = _RECENT.get(recent_key)
+    now = time.monotonic()
+    if recent and now - recent[0] < 1.0:
+        return recent[1]
     db = str(query.db_path())
-    key = (db, query.store_version(db), _lang(lang))
+    key = (db, query.store_version(db), code)
     names = _PLACE_NAMES.get(key)
     if names is None:
         if len(_PLACE_NAMES) > 12:  # old store versions: drop them
             _PLACE_NAMES.clear()
-        names = _PLACE_NAMES[key] = query.place_names(key[2])
+        names = _PLACE_NAMES[key] = query.place_names(code)
+    _RECENT[recent_key] = (now, names)
     return names
+
+
+# (lang, store env) -> (monotonic time checked, names) of the last lookup.
+_RECENT: dict[tuple, tuple[float, dict[str, str]]] = {}
 
 
 def place_name(place_id: str | None, lang: str | None = None) -> str:

@@ -9,6 +9,8 @@ before rendering the tooltip template, so escaping here too would show '&amp;') 
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 import json
 import math
@@ -28,6 +30,7 @@ MAP_STYLE = "/app/static/basemap.json"
 BASE_LAYER_ID = "places"
 PORTS_LAYER_ID = "ports"
 ARCS_LAYER_ID = "arcs"
+TRADE_ARCS_LAYER_ID = "trade-arcs"
 POINTS_LAYER_ID = "initiative_points"
 # Only our template is HTML; {fields} are inserted escaped by Streamlit's deck.gl frontend.
 TOOLTIP = {
@@ -162,39 +165,45 @@ def ports_layer(
 
     ``ports_df``: port_code, port_name, place_id, lat, lon, value (NULL = no data).
     """
-    frame = ports_df.dropna(subset=["lat", "lon"]).copy()
-    top = frame["value"].max() if frame["value"].notna().any() else 0
-    top = top if top and top > 0 else 1
-
-    def radius(value):
-        if value is None or pd.isna(value) or value <= 0:
-            return 2.5
-        return max(3.0, max_px * math.sqrt(value / top))
-
-    frame["radius"] = frame["value"].map(radius)
-    frame["fill"] = [
-        [*palettes.PORT_FILL, 200] if pd.notna(v) and v > 0 else [*palettes.NO_DATA, 160]
-        for v in frame["value"]
-    ]
-    frame["line"] = [
-        list(palettes.SELECTED_OUTLINE) if f"port:{code}" == selected else [60, 60, 60]
-        for code in frame["port_code"]
-    ]
-    frame["sel_id"] = "port:" + frame["port_code"].astype(str)
-    frame["tip"] = [
-        tip_text(
-            f"{row.port_name} ({row.port_code})",
-            [
-                (t("col.state"), state_name(row.place_id)),
-                (measure, t("ui.no_data") if pd.isna(row.value) else fmt(row.value)),
-            ],
+    frame = ports_df.dropna(subset=["lat", "lon"])
+    values = [None if pd.isna(v) else float(v) for v in frame["value"]]
+    top = max((v for v in values if v is not None and v > 0), default=1.0)
+    # Labels once, not per port: a map has ~120 ports and is rebuilt per year.
+    state_label, no_data = t("col.state"), t("ui.no_data")
+    records = []
+    for code, name, place_id, lat, lon, value in zip(
+        frame["port_code"],
+        frame["port_name"],
+        frame["place_id"],
+        frame["lat"],
+        frame["lon"],
+        values,
+        strict=True,
+    ):
+        counted = value is not None and value > 0
+        records.append(
+            {
+                "port_code": code,
+                "lat": lat,
+                "lon": lon,
+                "radius": max(3.0, max_px * math.sqrt(value / top)) if counted else 2.5,
+                "fill": [*palettes.PORT_FILL, 200] if counted else [*palettes.NO_DATA, 160],
+                "line": list(palettes.SELECTED_OUTLINE)
+                if f"port:{code}" == selected
+                else [60, 60, 60],
+                "sel_id": f"port:{code}",
+                "tip": tip_text(
+                    f"{name} ({code})",
+                    [
+                        (state_label, state_name(place_id)),
+                        (measure, no_data if value is None else fmt(value)),
+                    ],
+                ),
+            }
         )
-        for row in frame.itertuples(index=False)
-    ]
-    keep = ["port_code", "lat", "lon", "radius", "fill", "line", "sel_id", "tip"]
     return pdk.Layer(
         "ScatterplotLayer",
-        data=frame[keep].to_dict("records"),
+        data=records,
         id=PORTS_LAYER_ID,
         pickable=True,
         stroked=True,
@@ -209,7 +218,9 @@ def ports_layer(
     )
 
 
-def arcs_layer(links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False) -> pdk.Layer:
+def arcs_layer(
+    links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False, layer_id: str = ARCS_LAYER_ID
+) -> pdk.Layer:
     """Cross-border links as arcs, width proportional to ``value``.
 
     ``links_df``: source_lon, source_lat, target_lon, target_lat, value, kind
@@ -222,6 +233,9 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False) 
     pointerdown blocks ~0.5-1 s, so pointerup comes after hammer.js's 250 ms
     tap limit and no click fires -- with or without arcs once the base layer
     is large. Clicks reach Streamlit when the pick is fast (a GPU).
+
+    Widths scale to the largest ``value`` of this layer, so draw kinds with
+    different units (dollars, counts) as separate layers (``layer_id``).
     """
     frame = links_df.copy()
     if frame.empty:
@@ -248,7 +262,7 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False) 
     return pdk.Layer(
         "ArcLayer",
         data=records,
-        id=ARCS_LAYER_ID,
+        id=layer_id,
         pickable=pickable,
         get_source_position=["source_lon", "source_lat"],
         get_target_position=["target_lon", "target_lat"],
@@ -261,10 +275,12 @@ def arcs_layer(links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False) 
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation.
+    """A Deck whose JSON has no indentation and reuses the JSON of frozen layers.
 
     pydeck indents its JSON by 2 spaces; on nested GeoJSON coordinates that
     makes the spec sent on every rerun ~5x larger (1.1 MB instead of ~240 KB).
+    A map is rebuilt on every rerun from layers shared by a cache; serialising
+    the ~200 KB base layer again each time cost more than the rest of the run.
     """
 
     def to_json(self) -> str:
@@ -275,7 +291,11 @@ class CompactDeck(pdk.Deck):
         memo = _FROZEN.get(self)
         if memo and memo[0] == key:
             return memo[1]
-        text = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        attrs = dict(default_serialize(self))
+        layers = attrs.pop("layers", None) or []
+        head = _dumps(attrs)
+        body = ",".join(_layer_json(layer) for layer in layers)
+        text = f'{head[:-1]}{"," if len(head) > 2 else ""}"layers":[{body}]}}'
         if memo is not None:
             _FROZEN[self] = (key, text)
         return text
@@ -286,8 +306,36 @@ class CompactDeck(pdk.Deck):
         return self
 
 
-# Frozen decks -> (key, JSON) once serialised; entries go with their deck.
+def _dumps(value) -> str:
+    return json.dumps(value, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def _layer_json(layer) -> str:
+    """Compact JSON of one layer, kept for a layer marked ``frozen``."""
+    memo = _FROZEN_LAYERS.get(layer)
+    if memo:
+        return memo
+    text = _dumps(layer)
+    if memo is not None:
+        _FROZEN_LAYERS[layer] = text
+    return text
+
+
+def frozen(layers):
+    """Mark a layer (or a LayerGroup of layers) as never mutated again -> the same object.
+
+    Its JSON is then computed once and reused by every deck that holds it:
+    for layers shared from a cache.
+    """
+    for layer in layers if isinstance(layers, list) else [layers]:
+        _FROZEN_LAYERS.setdefault(layer, "")
+    return layers
+
+
+# Frozen decks -> (key, JSON) once serialised; frozen layers -> JSON ('' until then).
+# Entries go with their objects.
 _FROZEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_FROZEN_LAYERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def make_deck(layers: list, view: dict | None = None, tooltip: dict | None = None) -> pdk.Deck:
@@ -296,14 +344,20 @@ def make_deck(layers: list, view: dict | None = None, tooltip: dict | None = Non
     flat = []
     for layer in layers:
         flat.extend(layer if isinstance(layer, list) else [layer])
-    return CompactDeck(
-        layers=flat,
-        initial_view_state=pdk.ViewState(
-            latitude=view["latitude"], longitude=view["longitude"], zoom=view["zoom"], pitch=0
-        ),
-        map_style=MAP_STYLE,
-        tooltip=tooltip or TOOLTIP,
+    # A copy of one template: pydeck's Deck() tries to import ipywidgets each time it
+    # is built (a failed import, ~10 ms), and a map's deck is built on every rerun.
+    deck = copy.copy(_deck_template())
+    deck.layers = flat
+    deck.initial_view_state = pdk.ViewState(
+        latitude=view["latitude"], longitude=view["longitude"], zoom=view["zoom"], pitch=0
     )
+    deck._tooltip = tooltip or TOOLTIP
+    return deck
+
+
+@functools.cache
+def _deck_template() -> CompactDeck:
+    return CompactDeck(layers=[], map_style=MAP_STYLE, tooltip=TOOLTIP)
 
 
 def selection_from_event(event) -> str | None:
@@ -318,7 +372,13 @@ def selection_from_event(event) -> str | None:
     except (KeyError, TypeError):
         return None
     # A port sits on top of its state; an arc or point over both.
-    for layer_id in (ARCS_LAYER_ID, POINTS_LAYER_ID, PORTS_LAYER_ID, BASE_LAYER_ID):
+    for layer_id in (
+        ARCS_LAYER_ID,
+        TRADE_ARCS_LAYER_ID,
+        POINTS_LAYER_ID,
+        PORTS_LAYER_ID,
+        BASE_LAYER_ID,
+    ):
         for obj in (objects or {}).get(layer_id) or []:
             if not isinstance(obj, dict):
                 continue
@@ -358,7 +418,7 @@ def show_map(deck: pdk.Deck, data: pd.DataFrame, sources=None, key: str = "map")
     st.caption(ui.source_caption(sources if sources is not None else data))
     st.download_button(
         t("ui.download_csv"),
-        data=ui.csv_bytes(data),
+        data=functools.partial(ui.csv_bytes, data),  # built when clicked, not every run
         file_name=f"borderlinks-{key}.csv",
         mime="text/csv",
         key=f"{key}-csv",

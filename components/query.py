@@ -7,9 +7,10 @@ Streamlit. Frames meant for display carry a ``source_id`` column;
 
 Each query opens the store read-only and closes it, so a load that swaps a new
 file in is never seen half-written. In the app, call ``load(fn, *args)``: it
-caches ``fn(db_path(), *args)`` in ``st.cache_data`` keyed on (function, store
-path, store mtime_ns, arguments), so a re-swapped store invalidates caches and
-caches are shared across sessions.
+keeps ``fn(db_path(), *args)`` in one in-process cache shared by all sessions
+(``cached``), keyed on (function, store path, store mtime_ns, arguments), so a
+swapped store misses and its old entries are dropped. Series that change with
+the year are fetched for every year at once and cut in pandas (``*_years``).
 
 Other areas append their functions at the END of this file under a comment
 header naming their area.
@@ -18,6 +19,8 @@ header naming their area.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -58,9 +61,11 @@ def store_version(db) -> int:
 
 def read_sql(db, sql: str, params: Iterable | None = None) -> pd.DataFrame:
     """Run one read-only query on the store at ``db`` -> DataFrame."""
-    # One connection per query, closed at once: DuckDB caches open databases by
-    # path in-process, so a long-lived handle would make every later connect in
-    # this process (the upload's checks, fingerprints) read the pre-swap file.
+    # One connection per query, closed at once. DuckDB refuses a second handle on
+    # a file already open in this process, and caches databases opened by path, so
+    # a long-lived handle would block or mislead the upload's checks and
+    # fingerprints. Opening costs ~30 ms; the cache in ``cached`` pays it once per
+    # query and store version (the year-dependent series are fetched for all years).
     con = duckdb.connect(str(db), read_only=True)
     try:
         return con.execute(sql, list(params or [])).df()
@@ -69,43 +74,55 @@ def read_sql(db, sql: str, params: Iterable | None = None) -> pd.DataFrame:
 
 
 def _hashable(value):
-    """Lists/sets -> tuples so ``st.cache_data`` can hash filter values."""
+    """Lists/sets -> tuples so filter values can be part of a cache key."""
     if isinstance(value, list | set | frozenset):
         return tuple(sorted(value)) if isinstance(value, set | frozenset) else tuple(value)
     return value
 
 
-_FUNCTIONS: dict[str, Callable[..., pd.DataFrame]] = {}
-_cached_call = None
-
-
-def _make_cached_call():
-    import streamlit as st
-
-    @st.cache_data(show_spinner=False, max_entries=512)
-    def cached_call(name: str, db: str, version: int, args: tuple, kwargs: tuple):
-        # ``version`` is unused in the body: it is in the key so a swapped store misses.
-        del version
-        return _FUNCTIONS[name](db, *args, **dict(kwargs))
-
-    return cached_call
+# (function, db, store version, args, kwargs) -> result, least recently used first.
+_MEMO: OrderedDict = OrderedDict()
+_MEMO_LOCK = threading.Lock()
+MEMO_ENTRIES = 1024
 
 
 def load(fn: Callable[..., pd.DataFrame], *args, **kwargs):
-    """Cached ``fn(db_path(), *args, **kwargs)`` for the app (one cache for all sessions).
+    """``fn(db_path(), *args, **kwargs)``, computed once per store version for all sessions.
 
-    ``fn`` is a plain function of this module (first parameter ``db``). Returns
-    a copy-safe result: callers must not mutate it in place.
+    ``fn`` is a function whose first parameter is ``db`` (the functions of this
+    module, or a builder such as ``state.store_limits``'s). See ``cached``.
     """
-    global _cached_call
-    if _cached_call is None:
-        _cached_call = _make_cached_call()
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    _FUNCTIONS[name] = fn
-    db = str(db_path())
+    return cached(fn, db_path(), *args, **kwargs)
+
+
+def cached(fn: Callable[..., pd.DataFrame], db, *args, **kwargs):
+    """``fn(db, *args, **kwargs)`` kept in one in-process cache (app sessions, CLI, brief).
+
+    The result is shared, not copied per caller: a DataFrame comes back as a
+    shallow copy (pandas copy-on-write keeps the shared one intact if a caller
+    changes its copy); other results must be treated as read-only. The key holds
+    the store's version, so a swapped store misses and its older entries are dropped.
+    """
+    db = str(db)
+    version = store_version(db)
     args = tuple(_hashable(a) for a in args)
     kwargs = tuple(sorted((k, _hashable(v)) for k, v in kwargs.items()))
-    return _cached_call(name, db, store_version(db), args, kwargs)
+    key = (fn.__module__, fn.__qualname__, db, version, args, kwargs)
+    with _MEMO_LOCK:
+        found = key in _MEMO
+        if found:
+            _MEMO.move_to_end(key)
+            value = _MEMO[key]
+    if not found:
+        value = fn(db, *args, **dict(kwargs))
+        with _MEMO_LOCK:
+            stale = [k for k in _MEMO if k[2] == db and k[3] != version]
+            for k in stale:
+                del _MEMO[k]
+            _MEMO[key] = value
+            while len(_MEMO) > MEMO_ENTRIES:
+                _MEMO.popitem(last=False)
+    return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
 
 
 def _in_list(column: str, values) -> tuple[str, list]:
@@ -225,6 +242,51 @@ def sources_for(db, ids) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- map indicators
+#
+# Each figure that changes with the year is computed for EVERY year in one query
+# (``*_years``, cached per store version) and cut to one year in pandas: moving the
+# year slider then costs no query at all. ``cached`` shares the all-years frame
+# between the app's sessions and plain callers (CLI, PDF brief).
+
+
+def _of_year(frame: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Rows of ``year`` from an all-years frame, without the year column, renumbered."""
+    rows = frame[frame["year"] == year]
+    return rows.drop(columns="year").reset_index(drop=True)
+
+
+def _up_to_year(frame: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Rows of a cumulative all-years frame (one row set per year) as of ``year``.
+
+    A year past the last one holds what the last year holds; a year before the
+    first holds nothing.
+    """
+    years = frame["year"]
+    if not years.empty and year > years.max():
+        year = int(years.max())
+    return _of_year(frame, year)
+
+
+def state_trade_years(db, partner: str, modes=None) -> pd.DataFrame:
+    """US-state trade with ``partner`` ('CA'|'MX') by year, both flows.
+
+    Out: year, place_id, exports, imports, value (USD), source_id; largest first within a year.
+    """
+    where, params = _in_list("mode", modes)
+    return read_sql(
+        db,
+        f"""
+        SELECT year, us_state AS place_id,
+               sum(CASE WHEN flow = 'export' THEN value_usd ELSE 0 END) AS exports,
+               sum(CASE WHEN flow = 'import' THEN value_usd ELSE 0 END) AS imports,
+               sum(value_usd) AS value, min(source_id) AS source_id
+        FROM trade_annual
+        WHERE partner_country = ? AND us_state IS NOT NULL
+          AND us_state <> 'US-XX' AND {where}
+        GROUP BY year, us_state ORDER BY year, value DESC, place_id
+        """,
+        [partner, *params],
+    )
 
 
 def state_trade(db, year: int, partner: str, modes=None) -> pd.DataFrame:
@@ -233,20 +295,23 @@ def state_trade(db, year: int, partner: str, modes=None) -> pd.DataFrame:
     Out: place_id, exports, imports, value (= exports + imports, USD), source_id.
     ``modes`` (list of TransBorder modes) restricts the sum; None = all modes.
     """
+    return _of_year(cached(state_trade_years, db, partner, modes), year)
+
+
+def mexican_state_exports_years(db, modes=None) -> pd.DataFrame:
+    """US exports to each Mexican state by year. Out: year, place_id, value (USD), source_id."""
     where, params = _in_list("mode", modes)
     return read_sql(
         db,
         f"""
-        SELECT us_state AS place_id,
-               sum(CASE WHEN flow = 'export' THEN value_usd ELSE 0 END) AS exports,
-               sum(CASE WHEN flow = 'import' THEN value_usd ELSE 0 END) AS imports,
-               sum(value_usd) AS value, min(source_id) AS source_id
+        SELECT year, partner_place_id AS place_id, sum(value_usd) AS value,
+               min(source_id) AS source_id
         FROM trade_annual
-        WHERE year = ? AND partner_country = ? AND us_state IS NOT NULL
-          AND us_state <> 'US-XX' AND {where}
-        GROUP BY us_state ORDER BY value DESC
+        WHERE us_state IS NULL AND partner_place_id LIKE 'MX-%'
+          AND flow = 'export' AND {where}
+        GROUP BY year, partner_place_id ORDER BY year, value DESC, place_id
         """,
-        [year, partner, *params],
+        params,
     )
 
 
@@ -255,17 +320,39 @@ def mexican_state_exports(db, year: int, modes=None) -> pd.DataFrame:
 
     Out: place_id, value (USD), source_id.
     """
-    where, params = _in_list("mode", modes)
+    return _of_year(cached(mexican_state_exports_years, db, modes), year)
+
+
+def port_totals_years(db, measure: str, border: str | None = None) -> pd.DataFrame:
+    """Inbound crossings of ``measure`` per port, one row per port and year that has data.
+
+    Out: year, port_code, port_name, place_id, border, lat, lon, status, value,
+    months, source_id; by year, then value (largest first), then port name.
+    """
+    border_sql = "p.border = ?" if border else "TRUE"
     return read_sql(
         db,
         f"""
-        SELECT partner_place_id AS place_id, sum(value_usd) AS value, min(source_id) AS source_id
-        FROM trade_annual
-        WHERE year = ? AND us_state IS NULL AND partner_place_id LIKE 'MX-%'
-          AND flow = 'export' AND {where}
-        GROUP BY partner_place_id ORDER BY value DESC
+        SELECT c.year, p.port_code, p.port_name, p.place_id, p.border, p.lat, p.lon,
+               p.status, c.value, c.months, coalesce(c.source_id, p.source_id) AS source_id
+        FROM ports p JOIN crossings_annual c ON c.port_code = p.port_code AND c.measure = ?
+        WHERE p.lat IS NOT NULL AND {border_sql}
+        ORDER BY c.year, c.value DESC NULLS LAST, p.port_name
         """,
-        [year, *params],
+        [measure, *([border] if border else [])],
+    )
+
+
+def port_places(db, border: str | None = None) -> pd.DataFrame:
+    """Ports with coordinates: port_code, port_name, place_id, border, lat, lon, status, source_id."""
+    border_sql = "border = ?" if border else "TRUE"
+    return read_sql(
+        db,
+        f"""
+        SELECT port_code, port_name, place_id, border, lat, lon, status, source_id
+        FROM ports WHERE lat IS NOT NULL AND {border_sql} ORDER BY port_name
+        """,
+        [border] if border else [],
     )
 
 
@@ -275,36 +362,38 @@ def port_totals(db, year: int, measure: str, border: str | None = None) -> pd.Da
     Out: port_code, port_name, place_id, border, lat, lon, status, value, months, source_id.
     Ports without a row that year get value NULL (so they still show, as 'no data').
     """
-    border_sql = "p.border = ?" if border else "TRUE"
-    params = [year, measure] + ([border] if border else [])
+    counted = _of_year(cached(port_totals_years, db, measure, border), year)
+    ports = cached(port_places, db, border)
+    rest = ports[~ports["port_code"].isin(counted["port_code"])]
+    rest = rest.assign(value=float("nan"), months=float("nan"))
+    columns = [*ports.columns[:-1], "value", "months", "source_id"]
+    if counted.empty:
+        return rest[columns].reset_index(drop=True)
+    frame = pd.concat([counted[columns], rest[columns]], ignore_index=True)
+    return frame
+
+
+def state_crossings_years(db, measure: str) -> pd.DataFrame:
+    """Inbound crossings summed over each US state's ports, by year.
+
+    Out: year, place_id, value, ports, source_id.
+    """
     return read_sql(
         db,
-        f"""
-        SELECT p.port_code, p.port_name, p.place_id, p.border, p.lat, p.lon, p.status,
-               c.value, c.months, coalesce(c.source_id, p.source_id) AS source_id
-        FROM ports p
-        LEFT JOIN crossings_annual c
-          ON c.port_code = p.port_code AND c.year = ? AND c.measure = ?
-        WHERE p.lat IS NOT NULL AND {border_sql}
-        ORDER BY c.value DESC NULLS LAST, p.port_name
+        """
+        SELECT c.year, p.place_id, sum(c.value) AS value, count(DISTINCT p.port_code) AS ports,
+               min(c.source_id) AS source_id
+        FROM crossings_annual c JOIN ports p USING (port_code)
+        WHERE c.measure = ?
+        GROUP BY c.year, p.place_id ORDER BY c.year, value DESC, p.place_id
         """,
-        params,
+        [measure],
     )
 
 
 def state_crossings(db, year: int, measure: str) -> pd.DataFrame:
     """Inbound crossings summed over each US state's ports. Out: place_id, value, ports, source_id."""
-    return read_sql(
-        db,
-        """
-        SELECT p.place_id, sum(c.value) AS value, count(DISTINCT p.port_code) AS ports,
-               min(c.source_id) AS source_id
-        FROM crossings_annual c JOIN ports p USING (port_code)
-        WHERE c.year = ? AND c.measure = ?
-        GROUP BY p.place_id ORDER BY value DESC
-        """,
-        [year, measure],
-    )
+    return _of_year(cached(state_crossings_years, db, measure), year)
 
 
 def _party_state_sql() -> str:
@@ -317,11 +406,45 @@ def _party_state_sql() -> str:
     """
 
 
+def _inventory_years_sql() -> str:
+    # Every year from the first initiative to the last year of any series: the
+    # cumulative figures are kept for each (a later year holds the last one's).
+    return """
+        SELECT range AS year FROM range(
+            coalesce((SELECT min(year) FROM initiatives), 0),
+            greatest(coalesce((SELECT max(year) FROM initiatives), 0),
+                     coalesce((SELECT max(year) FROM trade_annual), 0),
+                     coalesce((SELECT max(year) FROM crossings_annual), 0),
+                     coalesce((SELECT max(year) FROM fdi), 0)) + 1)
+    """
+
+
+def initiative_counts_years(db, border: str | None = None) -> pd.DataFrame:
+    """Number of initiatives each state/province is party to, signed up to each year.
+
+    Out: year, place_id, value (count), source_id (one of them).
+    """
+    return read_sql(
+        db,
+        f"""
+        WITH party AS ({_party_state_sql()}), years AS ({_inventory_years_sql()})
+        SELECT y.year, party.place_id, count(DISTINCT i.initiative_id) AS value,
+               min(i.source_id) AS source_id
+        FROM party JOIN initiatives i USING (initiative_id) JOIN years y ON i.year <= y.year
+        WHERE (? IS NULL OR i.border = ? OR i.border = 'trilateral')
+        GROUP BY y.year, party.place_id ORDER BY y.year, value DESC, party.place_id
+        """,
+        [border, border],
+    )
+
+
 def initiative_counts(db, year: int | None = None, border: str | None = None) -> pd.DataFrame:
     """Number of initiatives each state/province is party to (signed up to ``year``).
 
     Out: place_id, value (count), source_id (one of them).
     """
+    if year is not None:
+        return _up_to_year(cached(initiative_counts_years, db, border), year)
     return read_sql(
         db,
         f"""
@@ -329,25 +452,32 @@ def initiative_counts(db, year: int | None = None, border: str | None = None) ->
         SELECT party.place_id, count(DISTINCT i.initiative_id) AS value,
                min(i.source_id) AS source_id
         FROM party JOIN initiatives i USING (initiative_id)
-        WHERE (? IS NULL OR i.year <= ?) AND (? IS NULL OR i.border = ? OR i.border = 'trilateral')
-        GROUP BY party.place_id ORDER BY value DESC
+        WHERE (? IS NULL OR i.border = ? OR i.border = 'trilateral')
+        GROUP BY party.place_id ORDER BY value DESC, party.place_id
         """,
-        [year, year, border, border],
+        [border, border],
+    )
+
+
+def fdi_by_state_years(db) -> pd.DataFrame:
+    """FDI inflow to each Mexican state by year (quarters summed).
+
+    Out: year, place_id, value (USD), quarters, source_id.
+    """
+    return read_sql(
+        db,
+        """
+        SELECT year, place_id, sum(value_musd) * 1e6 AS value, count(*) AS quarters,
+               min(source_id) AS source_id
+        FROM fdi WHERE origin = 'all'
+        GROUP BY year, place_id ORDER BY year, value DESC, place_id
+        """,
     )
 
 
 def fdi_by_state(db, year: int) -> pd.DataFrame:
     """FDI inflow to each Mexican state in ``year`` (quarters summed). Out: place_id, value (USD), quarters, source_id."""
-    return read_sql(
-        db,
-        """
-        SELECT place_id, sum(value_musd) * 1e6 AS value, count(*) AS quarters,
-               min(source_id) AS source_id
-        FROM fdi WHERE year = ? AND origin = 'all'
-        GROUP BY place_id ORDER BY value DESC
-        """,
-        [year],
-    )
+    return _of_year(cached(fdi_by_state_years, db), year)
 
 
 def indicator_values(
@@ -408,12 +538,43 @@ def trade_od_links(db, place_id: str | None = None, top: int = 40) -> pd.DataFra
     )
 
 
+def initiative_links_years(db, border: str | None = None) -> pd.DataFrame:
+    """Cross-border pairs of states/provinces sharing initiatives signed up to each year.
+
+    Out: year, a_place, b_place (different countries, a < b), initiatives (count),
+    names (en, '; '), source_id.
+    """
+    return read_sql(
+        db,
+        f"""
+        WITH party AS ({_party_state_sql()}), years AS ({_inventory_years_sql()}),
+        pairs AS (
+            SELECT a.place_id AS a_place, b.place_id AS b_place, i.initiative_id, i.name_en,
+                   i.source_id, i.year
+            FROM party a JOIN party b
+              ON a.initiative_id = b.initiative_id AND a.place_id < b.place_id
+             AND left(a.place_id, 2) <> left(b.place_id, 2)
+            JOIN initiatives i ON i.initiative_id = a.initiative_id
+            WHERE (? IS NULL OR i.border = ? OR i.border = 'trilateral'))
+        SELECT y.year, a_place, b_place, count(DISTINCT initiative_id) AS initiatives,
+               string_agg(DISTINCT name_en, '; ' ORDER BY name_en) AS names,
+               min(source_id) AS source_id
+        FROM pairs JOIN years y ON pairs.year <= y.year
+        GROUP BY y.year, a_place, b_place
+        ORDER BY y.year, initiatives DESC, a_place, b_place
+        """,
+        [border, border],
+    )
+
+
 def initiative_links(db, year: int | None = None, border: str | None = None) -> pd.DataFrame:
-    """Cross-border pairs of states/provinces that share an initiative.
+    """Cross-border pairs of states/provinces that share an initiative (signed up to ``year``).
 
     Out: a_place, b_place (different countries, a < b), initiatives (count), names (en, '; '),
     source_id.
     """
+    if year is not None:
+        return _up_to_year(cached(initiative_links_years, db, border), year)
     return read_sql(
         db,
         f"""
@@ -425,13 +586,13 @@ def initiative_links(db, year: int | None = None, border: str | None = None) -> 
               ON a.initiative_id = b.initiative_id AND a.place_id < b.place_id
              AND left(a.place_id, 2) <> left(b.place_id, 2)
             JOIN initiatives i ON i.initiative_id = a.initiative_id
-            WHERE (? IS NULL OR i.year <= ?)
-              AND (? IS NULL OR i.border = ? OR i.border = 'trilateral'))
+            WHERE (? IS NULL OR i.border = ? OR i.border = 'trilateral'))
         SELECT a_place, b_place, count(DISTINCT initiative_id) AS initiatives,
-               string_agg(DISTINCT name_en, '; ') AS names, min(source_id) AS source_id
+               string_agg(DISTINCT name_en, '; ' ORDER BY name_en) AS names,
+               min(source_id) AS source_id
         FROM pairs GROUP BY a_place, b_place ORDER BY initiatives DESC, a_place, b_place
         """,
-        [year, year, border, border],
+        [border, border],
     )
 
 

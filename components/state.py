@@ -96,7 +96,13 @@ class Limits:
 
 
 def store_limits() -> Limits:
-    """Bounds of the current store (cached queries) for validating a view."""
+    """Bounds of the current store for validating a view (built once per store version)."""
+    return query.load(_limits_of)
+
+
+def _limits_of(db) -> Limits:
+    """The Limits of the store at ``db`` (its queries go through the shared cache)."""
+    del db  # the cache key; query.load reads the same store
     places = query.load(query.places)
     span = query.load(query.year_span).iloc[0]
     firsts = [int(v) for v in (span["trade_first"], span["crossings_first"]) if v == v and v]
@@ -244,7 +250,7 @@ def read_view(show_notes: bool = True) -> View:
     # Notes are rendered in the language the URL asks for when it is valid.
     view, bad = parse_params(raw, limits, base)
     st.session_state[VIEW_KEY] = view
-    st.session_state[i18n.SESSION_KEY] = view.lang
+    i18n.set_lang(view.lang)
     if show_notes:
         for name, value in bad:
             st.info(
@@ -319,7 +325,7 @@ def write_view(**changes) -> View:
         raise ValueError(f"unknown view fields: {sorted(unknown)}")
     view = dataclasses.replace(_session_view(), **changes)
     st.session_state[VIEW_KEY] = view
-    st.session_state[i18n.SESSION_KEY] = view.lang
+    i18n.set_lang(view.lang)
     sync_url(view)
     return view
 

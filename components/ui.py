@@ -9,6 +9,7 @@ instead of a blank chart when there is no data.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -103,7 +104,7 @@ def _frame_footer(data: pd.DataFrame, sources, key: str, title: str | None) -> N
     st.caption(source_caption(sources if sources is not None else data))
     st.download_button(
         t("ui.download_csv"),
-        data=csv_bytes(data),
+        data=functools.partial(csv_bytes, data),  # built when clicked, not on every run
         file_name=f"borderlinks-{key}.csv",
         mime="text/csv",
         key=f"{key}-csv",

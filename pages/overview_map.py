@@ -58,12 +58,13 @@ show_inits = toggles[2].toggle(
     t("overview.show_initiative_arcs"), value=True, key="ov_initiative_arcs"
 )
 
-# --- layers, legend and table alternative: built once per filter state and store
-# version, shared by all sessions (a rerun that only clicks or scrolls rebuilds nothing).
+# --- layers, legend and table alternative. Each part is built once per filter state
+# and store version and shared by all sessions, so a year change rebuilds the shading,
+# the ports and the initiative arcs but not the trade arcs (their JSON is kept too).
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
-def build_map(
+def shaded_part(
     lang: str,
     shade: str,
     year: int,
@@ -71,127 +72,32 @@ def build_map(
     modes: tuple | None,
     border: str | None,
     sel: str | None,
-    show_ports: bool,
-    show_trade: bool,
-    show_inits: bool,
     store: tuple,
 ):
-    """Filter values (+ ``store`` = path, version) -> (frozen deck, legend, extra, table, sources).
+    """Filter values -> (base layer, legend entries, table alternative, source ids, empty?).
 
-    ``lang`` is in the key because every label is translated; callers must not
-    mutate what comes back (it is shared).
+    ``lang`` and ``store`` (path, version) are cache keys only: every label is
+    translated and query.load reads the same store. Callers must not mutate the
+    results (they are shared).
     """
-    del lang, store  # cache key only: t() and query.load read the same values
-    modes = list(modes) if modes else None
-    fmt = fmt_for(shade)
-    measure_label = i18n.label("measure", measure)
-    values = query.load(query.indicator_values, shade, year, measure, modes, border)
+    del lang, store
+    values = query.load(
+        query.indicator_values, shade, year, measure, list(modes or []) or None, border
+    )
     places = query.load(query.places)
     if border:
         values = values[values["place_id"].isin(places.loc[places["border"] == border, "place_id"])]
-    names = i18n.place_names()
-    name_of = lambda place_id: names.get(place_id, place_id)  # noqa: E731
     base, legend = maplayers.choropleth_layer(
         boundaries.boundaries_geojson(i18n.lang()),
         values,
-        fmt=fmt,
+        fmt=fmt_for(shade),
         label=f"{t(f'indicator.{shade}')} ({year})",
         selected=sel,
     )
-    layers = [base]
-    ports = query.load(query.port_totals, year, measure, border)
-    if show_ports:
-        layers.append(
-            maplayers.ports_layer(
-                ports, measure_label, fmt=i18n.fmt_int, state_name=name_of, selected=sel
-            )
-        )
-    places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
-    arc_parts = []
-    link_sources = []
-    if show_trade and border != "US-Mexico":
-        od = query.load(query.trade_od_links, None, 30)
-        od = od[od["partner_place_id"].isin(places_xy["place_id"])]
-        if not od.empty:
-            od = od.assign(value=od["value_usd"], kind="trade")
-            od = od.assign(
-                sel_id=None,
-                tip=[
-                    maplayers.tip_text(
-                        t(
-                            "overview.arc_trade_tip",
-                            a=name_of(r.us_state),
-                            b=name_of(r.partner_place_id),
-                            first=r.first_year,
-                            last=r.last_year,
-                        ),
-                        [(t("col.value"), i18n.fmt_money(r.value_usd))],
-                    )
-                    for r in od.itertuples(index=False)
-                ],
-            )
-            arc_parts.append(maplayers.link_frame(od, "us_state", "partner_place_id", places_xy))
-            link_sources += list(od["source_id"])
-    if show_inits:
-        inits = query.load(query.initiative_links, year, border)
-        if not inits.empty:
-            inits = inits.assign(value=inits["initiatives"], kind="initiative")
-            inits = inits.assign(
-                sel_id=None,
-                tip=[
-                    maplayers.tip_text(
-                        t(
-                            "overview.arc_initiative_tip",
-                            n=r.initiatives,
-                            a=name_of(r.a_place),
-                            b=name_of(r.b_place),
-                        ),
-                        [("", r.names)],
-                    )
-                    for r in inits.itertuples(index=False)
-                ],
-            )
-            arc_parts.append(maplayers.link_frame(inits, "a_place", "b_place", places_xy))
-            link_sources += list(inits["source_id"])
-    arcs = pd.concat(arc_parts, ignore_index=True) if arc_parts else pd.DataFrame()
-    layers.append(
-        maplayers.arcs_layer(
-            arcs
-            if not arcs.empty
-            else pd.DataFrame(
-                columns=[
-                    "source_lon",
-                    "source_lat",
-                    "target_lon",
-                    "target_lat",
-                    "value",
-                    "kind",
-                    "tip",
-                ]
-            )
-        )
-    )
-    if border:
-        camera = regions.view_for(list(places.loc[places["border"] == border, "place_id"]))
-    else:
-        camera = maplayers.DEFAULT_VIEW
-    deck = maplayers.make_deck(layers, camera).freeze()
-    deck.to_json()  # serialise once, here, for every session
-
-    extra = []
-    if show_ports:
-        extra.append(
-            (palettes.PORT_FILL, t("overview.legend_ports", measure=measure_label, year=year))
-        )
-    if show_trade and border != "US-Mexico":
-        extra.append((palettes.ARC_TRADE, t("overview.legend_trade_arc")))
-    if show_inits:
-        extra.append((palettes.ARC_INITIATIVE, t("overview.legend_initiative_arc")))
-
     table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
     table = pd.DataFrame(
         {
-            t("col.place"): [name_of(p) for p in table["place_id"]],
+            t("col.place"): [i18n.place_name(p) for p in table["place_id"]],
             t("col.country"): [t(f"country.{c}") for c in table["country"].fillna("US")],
             f"{t(f'indicator.{shade}')} ({year})": table["value"],
             "place_id": table["place_id"],
@@ -199,32 +105,134 @@ def build_map(
         }
     )
     # The base geometry's own source (Natural Earth) is cited with the figures.
-    sources = sorted(
-        set(values["source_id"].dropna())
-        | (set(ports["source_id"].dropna()) if show_ports else set())
-        | set(link_sources)
-        | set(places["source_id"].dropna())
+    sources = set(values["source_id"].dropna()) | set(places["source_id"].dropna())
+    return maplayers.frozen(base), legend, table, sources, values.empty
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def ports_part(
+    lang: str, year: int, measure: str, border: str | None, sel: str | None, store: tuple
+):
+    """Ports sized by ``measure`` in ``year`` -> (layer, source ids). Shared; do not mutate."""
+    del lang, store
+    ports = query.load(query.port_totals, year, measure, border)
+    layer = maplayers.ports_layer(
+        ports,
+        i18n.label("measure", measure),
+        fmt=i18n.fmt_int,
+        state_name=i18n.place_name,
+        selected=sel,
     )
-    return deck, legend, extra, table, sources, values.empty
+    return maplayers.frozen(layer), set(ports["source_id"].dropna())
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def trade_arcs_part(lang: str, store: tuple):
+    """The largest state <-> province trade flows (all years) -> (layer, source ids)."""
+    del lang, store
+    places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+    od = query.load(query.trade_od_links, None, 30)
+    od = od[od["partner_place_id"].isin(places_xy["place_id"])]
+    if od.empty:
+        return maplayers.frozen(maplayers.arcs_layer(_no_arcs(), layer_id=TRADE_ARCS)), set()
+    name_of = i18n.place_name
+    od = od.assign(
+        value=od["value_usd"],
+        kind="trade",
+        tip=[
+            maplayers.tip_text(
+                t(
+                    "overview.arc_trade_tip",
+                    a=name_of(r.us_state),
+                    b=name_of(r.partner_place_id),
+                    first=r.first_year,
+                    last=r.last_year,
+                ),
+                [(t("col.value"), i18n.fmt_money(r.value_usd))],
+            )
+            for r in od.itertuples(index=False)
+        ],
+    )
+    frame = maplayers.link_frame(od, "us_state", "partner_place_id", places_xy)
+    layer = maplayers.arcs_layer(frame, layer_id=TRADE_ARCS)
+    return maplayers.frozen(layer), set(od["source_id"].dropna())
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def initiative_arcs_part(lang: str, year: int, border: str | None, store: tuple):
+    """Pairs of places sharing initiatives signed up to ``year`` -> (layer, source ids)."""
+    del lang, store
+    inits = query.load(query.initiative_links, year, border)
+    if inits.empty:
+        return maplayers.frozen(maplayers.arcs_layer(_no_arcs())), set()
+    places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+    name_of = i18n.place_name
+    inits = inits.assign(
+        value=inits["initiatives"],
+        kind="initiative",
+        tip=[
+            maplayers.tip_text(
+                t(
+                    "overview.arc_initiative_tip",
+                    n=r.initiatives,
+                    a=name_of(r.a_place),
+                    b=name_of(r.b_place),
+                ),
+                [("", r.names)],
+            )
+            for r in inits.itertuples(index=False)
+        ],
+    )
+    frame = maplayers.link_frame(inits, "a_place", "b_place", places_xy)
+    return maplayers.frozen(maplayers.arcs_layer(frame)), set(inits["source_id"].dropna())
+
+
+TRADE_ARCS = maplayers.TRADE_ARCS_LAYER_ID
+
+
+def _no_arcs() -> pd.DataFrame:
+    columns = ["source_lon", "source_lat", "target_lon", "target_lat", "value", "kind", "tip"]
+    return pd.DataFrame(columns=columns)
 
 
 shade = view.shade
-modes = [view.mode] if view.mode else None
+modes = tuple([view.mode]) if view.mode else None
 measure_label = i18n.label("measure", view.measure)
 db = str(query.db_path())
-deck, legend, extra, table, sources, no_values = build_map(
-    i18n.lang(),
-    shade,
-    int(year),
-    view.measure,
-    tuple(modes) if modes else None,
-    view.border,
-    view.sel,
-    bool(show_ports),
-    bool(show_trade),
-    bool(show_inits),
-    (db, query.store_version(db)),
+store = (db, query.store_version(db))
+lang = i18n.lang()
+base, legend, table, sources, no_values = shaded_part(
+    lang, shade, int(year), view.measure, modes, view.border, view.sel, store
 )
+layers = [base]
+sources = set(sources)
+extra = []
+if show_ports:
+    ports_layer, port_sources = ports_part(
+        lang, int(year), view.measure, view.border, view.sel, store
+    )
+    layers.append(ports_layer)
+    sources |= port_sources
+    extra.append((palettes.PORT_FILL, t("overview.legend_ports", measure=measure_label, year=year)))
+if show_trade and view.border != "US-Mexico":
+    trade_layer, trade_sources = trade_arcs_part(lang, store)
+    layers.append(trade_layer)
+    sources |= trade_sources
+    extra.append((palettes.ARC_TRADE, t("overview.legend_trade_arc")))
+if show_inits:
+    init_layer, init_sources = initiative_arcs_part(lang, int(year), view.border, store)
+    layers.append(init_layer)
+    sources |= init_sources
+    extra.append((palettes.ARC_INITIATIVE, t("overview.legend_initiative_arc")))
+if view.border:
+    border_places = query.load(query.places)
+    camera = regions.view_for(
+        list(border_places.loc[border_places["border"] == view.border, "place_id"])
+    )
+else:
+    camera = maplayers.DEFAULT_VIEW
+deck = maplayers.make_deck(layers, camera)
+sources = sorted(sources)
 places = query.load(query.places)
 ports = query.load(query.port_totals, year, view.measure, view.border)
 names = places.set_index("place_id")

@@ -22,11 +22,12 @@ def test_map_has_base_layer_ports_and_arcs_over_the_local_style(run_page):
     at = run_page("overview_map")
     spec = deck_spec(at)
     ids = [item["id"] for item in spec["layers"]]
-    assert ids == ["places", "ports", "arcs"]
+    assert ids == ["places", "ports", "trade-arcs", "arcs"]
     assert spec["mapStyle"] == "/app/static/basemap.json"
     assert len({row["place_id"] for row in layer(spec, "places")["data"]}) == 96
     assert len(layer(spec, "ports")["data"]) > 50
     assert len(layer(spec, "arcs")["data"]) > 0
+    assert len(layer(spec, "trade-arcs")["data"]) > 0
 
 
 def test_map_spec_is_compact_json(run_page):
@@ -198,3 +199,21 @@ def test_details_can_be_chosen_without_the_mouse(run_page):
     assert not at.exception
     assert at.query_params.get("sel") == "CA-ON"
     assert any("Ontario" in m.value for m in at.markdown)
+
+
+def test_moving_the_year_slider_runs_no_query(run_page, monkeypatch):
+    # Year-dependent series are fetched for every year at once (query.*_years), so
+    # after the first visit a year change is served from the shared cache.
+    from components import query
+
+    at = run_page("overview_map", year="2015")
+    at.slider(key="ov_year").set_value(2012).run()  # the first change may fill caches
+    calls = []
+    real = query.read_sql
+    monkeypatch.setattr(query, "read_sql", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    for year in (2005, 2018, 2021):
+        at.slider(key="ov_year").set_value(year).run()
+        assert not at.exception
+        tips = [row["tip"] for row in layer(deck_spec(at), "places")["data"]]
+        assert any(f"({year})" in tip for tip in tips)
+    assert calls == []
