@@ -315,10 +315,46 @@ def _layer_json(layer) -> str:
     memo = _FROZEN_LAYERS.get(layer)
     if memo:
         return memo
-    text = _dumps(layer)
+    rows = layer.data
+    if isinstance(rows, list) and rows and isinstance(rows[0], dict) and "polygon" in rows[0]:
+        text = _polygon_layer_json(layer, rows)
+    else:
+        text = _dumps(layer)
     if memo is not None:
         _FROZEN_LAYERS[layer] = text
     return text
+
+
+def _polygon_layer_json(layer, rows: list[dict]) -> str:
+    """JSON of a layer whose rows hold ``polygon`` rings, writing each ring's JSON once.
+
+    The rings are the cached boundaries' own lists (the same objects on every
+    build), and their ~20,000 coordinates were most of the cost of a map rebuilt
+    for a new year; only colours and tooltips change.
+    """
+    attrs = dict(default_serialize(layer))
+    attrs["data"] = _DATA_MARK
+    parts = []
+    for row in rows:
+        ring_json = _ring_json(row["polygon"])
+        rest = _dumps({k: v for k, v in row.items() if k != "polygon"})
+        parts.append(f'{rest[:-1]}{"," if len(rest) > 2 else ""}"polygon":{ring_json}}}')
+    return _dumps(attrs).replace(json.dumps(_DATA_MARK), f"[{','.join(parts)}]", 1)
+
+
+def _ring_json(polygon) -> str:
+    # Keyed by identity; the entry holds the list itself, so its id is never reused.
+    entry = _RING_JSON.get(id(polygon))
+    if entry is None or entry[0] is not polygon:
+        if len(_RING_JSON) > 50_000:  # rings built afresh somewhere: do not pin them all
+            _RING_JSON.clear()
+        entry = _RING_JSON[id(polygon)] = (polygon, _dumps(polygon))
+    return entry[1]
+
+
+_DATA_MARK = "\u0000borderlinks-layer-data\u0000"
+# id(ring list) -> (ring list, JSON): the boundaries' rings, a few hundred per language.
+_RING_JSON: dict[int, tuple[list, str]] = {}
 
 
 def frozen(layers):

@@ -324,22 +324,26 @@ def mexican_state_exports(db, year: int, modes=None) -> pd.DataFrame:
 
 
 def port_totals_years(db, measure: str, border: str | None = None) -> pd.DataFrame:
-    """Inbound crossings of ``measure`` per port, one row per port and year that has data.
+    """Inbound crossings of ``measure`` per port, for every port and every year with data.
 
-    Out: year, port_code, port_name, place_id, border, lat, lon, status, value,
-    months, source_id; by year, then value (largest first), then port name.
+    Out: year, port_code, port_name, place_id, border, lat, lon, status, value (NULL:
+    no row that year), months, source_id; by year, then value (largest first, NULL
+    last), then port name.
     """
     border_sql = "p.border = ?" if border else "TRUE"
     return read_sql(
         db,
         f"""
-        SELECT c.year, p.port_code, p.port_name, p.place_id, p.border, p.lat, p.lon,
-               p.status, c.value, c.months, coalesce(c.source_id, p.source_id) AS source_id
-        FROM ports p JOIN crossings_annual c ON c.port_code = p.port_code AND c.measure = ?
+        WITH years AS (SELECT DISTINCT year FROM crossings_annual WHERE measure = ?)
+        SELECT y.year, p.port_code, p.port_name, p.place_id, p.border, p.lat, p.lon, p.status,
+               c.value, c.months, coalesce(c.source_id, p.source_id) AS source_id
+        FROM ports p CROSS JOIN years y
+        LEFT JOIN crossings_annual c
+          ON c.port_code = p.port_code AND c.year = y.year AND c.measure = ?
         WHERE p.lat IS NOT NULL AND {border_sql}
-        ORDER BY c.year, c.value DESC NULLS LAST, p.port_name
+        ORDER BY y.year, c.value DESC NULLS LAST, p.port_name
         """,
-        [measure, *([border] if border else [])],
+        [measure, measure, *([border] if border else [])],
     )
 
 
@@ -362,14 +366,10 @@ def port_totals(db, year: int, measure: str, border: str | None = None) -> pd.Da
     Out: port_code, port_name, place_id, border, lat, lon, status, value, months, source_id.
     Ports without a row that year get value NULL (so they still show, as 'no data').
     """
-    counted = _of_year(cached(port_totals_years, db, measure, border), year)
-    ports = cached(port_places, db, border)
-    rest = ports[~ports["port_code"].isin(counted["port_code"])]
-    rest = rest.assign(value=float("nan"), months=float("nan"))
-    columns = [*ports.columns[:-1], "value", "months", "source_id"]
-    if counted.empty:
-        return rest[columns].reset_index(drop=True)
-    frame = pd.concat([counted[columns], rest[columns]], ignore_index=True)
+    frame = _of_year(cached(port_totals_years, db, measure, border), year)
+    if frame.empty:  # a year without any data for the measure: every port, no values
+        ports = cached(port_places, db, border).assign(value=float("nan"), months=float("nan"))
+        frame = ports[[*frame.columns]].reset_index(drop=True)
     return frame
 
 

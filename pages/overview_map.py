@@ -190,6 +190,14 @@ def initiative_arcs_part(lang: str, year: int, border: str | None, store: tuple)
 TRADE_ARCS = maplayers.TRADE_ARCS_LAYER_ID
 
 
+def signed_by(year: int) -> int:
+    """The last year up to ``year`` in which an initiative was signed: the initiative arcs
+    only change in those years, so the years between share one cached layer."""
+    years = [int(y) for y in query.load(query.indicator_years, "initiatives")["year"].dropna()]
+    earlier = [y for y in years if y <= year]
+    return max(earlier) if earlier else min(years, default=year) - 1
+
+
 def _no_arcs() -> pd.DataFrame:
     columns = ["source_lon", "source_lat", "target_lon", "target_lat", "value", "kind", "tip"]
     return pd.DataFrame(columns=columns)
@@ -220,7 +228,7 @@ if show_trade and view.border != "US-Mexico":
     sources |= trade_sources
     extra.append((palettes.ARC_TRADE, t("overview.legend_trade_arc")))
 if show_inits:
-    init_layer, init_sources = initiative_arcs_part(lang, int(year), view.border, store)
+    init_layer, init_sources = initiative_arcs_part(lang, signed_by(int(year)), view.border, store)
     layers.append(init_layer)
     sources |= init_sources
     extra.append((palettes.ARC_INITIATIVE, t("overview.legend_initiative_arc")))

@@ -203,3 +203,15 @@ def _session_store(tmp_path_factory) -> Path:
             pytest.fail(f"python -m ingest build failed: {result.stderr}")
         _STORE["db"] = path
     return _STORE["db"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_integers_are_grouped_exactly_as_babel_groups_them(lang):
+    from babel import numbers
+
+    from components import i18n
+
+    values = [0, 7, 999, 1000, 1234, -1234, 12345.6, 999_999.5, 1_234_567, -(10**12), 10**15]
+    for value in values:
+        want = numbers.format_decimal(round(value), locale=i18n.LOCALES[lang])
+        assert i18n.fmt_int(value, lang=lang) == want

@@ -45,9 +45,18 @@ def tables(store) -> dict[str, pd.DataFrame]:
 def same_rows(got: pd.DataFrame, want: pd.DataFrame, keys: list[str]) -> None:
     """Equal as tables keyed by ``keys`` (row order is checked separately)."""
     assert list(got.columns) == list(want.columns)
+    got, want = plain_numbers(got), plain_numbers(want)
     got = got.sort_values(keys).reset_index(drop=True)
     want = want.sort_values(keys).reset_index(drop=True)
     pd.testing.assert_frame_equal(got, want, check_dtype=False, check_exact=False, rtol=1e-9)
+
+
+def plain_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Nullable integer columns (DuckDB's NULL-able ints) as floats with NaN, like pandas' merges."""
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    return frame.assign(
+        **{c: frame[c].to_numpy(dtype=float, na_value=float("nan")) for c in numeric}
+    )
 
 
 def largest_first(frame: pd.DataFrame, column: str = "value") -> bool:
