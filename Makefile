@@ -16,7 +16,8 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 .PHONY: run test test-fast test-browser test-load bench store snapshot lint format venv system-deps clean
 
 run: venv system-deps store
-	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT)
+	$(VENV)/bin/streamlit run dashboard.py --server.address $(HOST) --server.port $(PORT) \
+	  --server.fileWatcherType none
 
 test: venv system-deps
 	$(PY) -m pytest -n 2 --dist loadfile -m "not load" -q

@@ -128,6 +128,9 @@ def main() -> None:
     view = state.write_view(page=Path(str(page.url_path or DEFAULT_PAGE)).stem or DEFAULT_PAGE)
     # Re-send the URL after st.navigation: the navigation message carries the query
     # string of the request, which would undo an update made by a widget callback.
+    # Widgets (buttons, boxes, map clicks) change the view in their callbacks, which
+    # ran before this script: this is the URL of the whole run, sent before any page
+    # element (a page body writing the view after drawing would leave it one step late).
     state.sync_url(view, force=True)
     with st.sidebar:
         st.caption(t("common.app_tagline"))

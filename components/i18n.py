@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import math
 import os
+import re
 import time
 import weakref
 
@@ -76,7 +77,24 @@ def t(key: str, lang: str | None = None, **fmt) -> str:
         return key
     code = _lang(lang)
     text = texts.get(code) or texts.get(DEFAULT_LANG) or key
+    if code == "fr":
+        text = french_spacing(text)
     return text.format(**fmt) if fmt else text
+
+
+# A ':' ';' '?' '!' ending a word (followed by a space or the end: not a URL's '://' nor a
+# '{n:,}' format spec), with whatever space the translator typed before it.
+_FR_MARK = re.compile(r"[ \u00a0\u202f]*(?<=\S|[ \u00a0\u202f])([:;?!])(?=\s|$)")
+
+
+@functools.cache
+def french_spacing(text: str) -> str:
+    """French ``text`` with a narrow no-break space (U+202F) before each ':' ';' '?' '!'.
+
+    Applied by ``t`` to every French string, so translators may type 'Source :',
+    'Source:' or 'Source\u202f:' alike and the screen never breaks a line before the mark.
+    """
+    return _FR_MARK.sub(lambda m: NNBSP + m.group(1), text)
 
 
 @functools.cache
@@ -235,3 +253,40 @@ def label(prefix: str, value, lang: str | None = None) -> str:
     """Translated label for a data value (``t(f'{prefix}.{value}')``), else the value as published."""
     key = f"{prefix}.{value}"
     return t(key, lang=lang) if has(key) else str(value)
+
+
+def in_lang(row, field: str, lang: str | None = None) -> str:
+    """A record's ``{field}_{lang}`` text, else its ``{field}_en``; '' when both are missing.
+
+    In: a dict or pandas row with ``name_en``/``name_es``/... columns. A NULL cell arrives
+    as None or NaN (NaN is truthy, so ``a or b`` would show "nan"/"None"); both, and "",
+    count as missing here.
+    """
+    for code in (_lang(lang), DEFAULT_LANG):
+        value = row.get(f"{field}_{code}")
+        if not _missing(value) and str(value).strip():
+            return str(value)
+    return ""
+
+
+def port_name(name: str, lang: str | None = None) -> str:
+    """A port's name as CBP publishes it -> the name used in the language's texts.
+
+    Only names that have a usual translation have a key (the planned "Otay Mesa East"
+    is "Otay Mesa Este"/"Otay Mesa Est" in the scenes and initiatives); others stay.
+    """
+    return label("ports.name", name, lang=lang)
+
+
+NNBSP = "\u202f"  # narrow no-break space: French puts it before : ; ? !
+
+
+def punct(mark: str, lang: str | None = None) -> str:
+    """``mark`` (':' ';' '?' '!') and a space as written in the language: French puts a
+    narrow no-break space before it (so it never starts a line), en/es nothing."""
+    return f"{NNBSP}{mark} " if _lang(lang) == "fr" else f"{mark} "
+
+
+def colon(lang: str | None = None) -> str:
+    """The label separator ': ' in the language ('\u202f: ' in French)."""
+    return punct(":", lang)

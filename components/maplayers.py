@@ -15,6 +15,7 @@ import html
 import json
 import math
 import weakref
+from collections.abc import Callable
 
 import pandas as pd
 import pydeck as pdk
@@ -22,7 +23,7 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 from components import palettes
-from components.i18n import t
+from components.i18n import port_name, t
 
 # Local style served by Streamlit static serving: never a hosted basemap
 # (``map_style=None`` would request Carto tiles).
@@ -43,6 +44,7 @@ TOOLTIP = {
     },
 }
 DEFAULT_VIEW = {"latitude": 44.0, "longitude": -101.0, "zoom": 2.3}
+MAP_HEIGHT = 560  # px; presenter mode uses present.map_height's taller map
 
 
 def esc(value) -> str:
@@ -193,7 +195,7 @@ def ports_layer(
                 else [60, 60, 60],
                 "sel_id": f"port:{code}",
                 "tip": tip_text(
-                    f"{name} ({code})",
+                    f"{port_name(name)} ({code})",
                     [
                         (state_label, state_name(place_id)),
                         (measure, no_data if value is None else fmt(value)),
@@ -242,11 +244,12 @@ def arcs_layer(
         records = []
     else:
         top = frame["value"].max() or 1
-        frame["width"] = [max(1.0, max_px * float(v) / float(top)) for v in frame["value"]]
-        frame["colour"] = [
-            [*(palettes.ARC_TRADE if kind == "trade" else palettes.ARC_INITIATIVE), 170]
-            for kind in frame["kind"]
+        styles = [_arc_style(kind) for kind in frame["kind"]]
+        frame["width"] = [
+            max(1.0, max_px * style["width"] * float(v) / float(top))
+            for v, style in zip(frame["value"], styles, strict=True)
         ]
+        frame["colour"] = [[*style["colour"], style["alpha"]] for style in styles]
         keep = [
             "source_lon",
             "source_lat",
@@ -270,8 +273,24 @@ def arcs_layer(
         get_target_color="colour",
         get_width="width",
         width_units="'pixels'",
-        get_height=0.4,
+        # One height per layer (a per-row height would add bytes to every arc sent).
+        get_height=max(
+            (_arc_style(kind)["height"] for kind in links_df.get("kind", [])), default=0.4
+        ),
     )
+
+
+# Trade arcs (one per state pair, wide) are drawn thinner, fainter and flatter than
+# initiative arcs, so the two kinds do not tangle into one knot over the border.
+ARC_STYLES = {
+    "trade": {"colour": palettes.ARC_TRADE, "alpha": 120, "width": 0.6, "height": 0.25},
+    "initiative": {"colour": palettes.ARC_INITIATIVE, "alpha": 200, "width": 1.0, "height": 0.5},
+}
+
+
+def _arc_style(kind: str) -> dict:
+    """Colour, opacity, width share and arc height of a link kind ('trade' | other)."""
+    return ARC_STYLES["trade" if kind == "trade" else "initiative"]
 
 
 class CompactDeck(pdk.Deck):
@@ -429,27 +448,45 @@ def show_legend(
 ) -> None:
     """A legend with colour swatches AND the value range of each class, plus 'no data'."""
     rows = [*entries, *([(palettes.NO_DATA, t("ui.no_data"))] if no_data else []), *extra]
+    # Classes so presenter mode can scale the legend up (components/present.py CSS).
     items = "".join(
-        f'<span style="display:inline-flex;align-items:center;margin-right:12px">'
-        f'<span style="width:14px;height:14px;display:inline-block;margin-right:4px;'
+        f'<span class="bl-legend-item" style="display:inline-flex;align-items:center;'
+        f'margin-right:12px"><span class="bl-legend-swatch" style="width:14px;height:14px;'
+        f"display:inline-block;margin-right:4px;flex:none;"
         f'border:1px solid #555;background:{palettes.rgb_css(colour)}"></span>{esc(text)}</span>'
         for colour, text in rows
     )
     st.html(
-        f'<div role="group" aria-label="{esc(t("ui.legend"))}" style="font-size:13px">'
-        f"<b>{esc(title)}</b><br/>{items}</div>"
+        f'<div class="bl-legend" role="group" aria-label="{esc(t("ui.legend"))}" '
+        f'style="font-size:13px"><b>{esc(title)}</b><br/>{items}</div>'
     )
 
 
-def show_map(deck: pdk.Deck, data: pd.DataFrame, sources=None, key: str = "map") -> str | None:
-    """Render ``deck`` (click-to-select), its source caption, CSV and data table -> selected id.
+def show_map(
+    deck: pdk.Deck,
+    data: pd.DataFrame,
+    sources=None,
+    key: str = "map",
+    on_pick: Callable[[str], None] | None = None,
+) -> None:
+    """Render ``deck``, its source caption, CSV and data table.
 
-    ``data`` is the table alternative of what the map shows.
+    ``data`` is the table alternative of what the map shows. ``on_pick(sel_id)``
+    gets the ``sel_id`` of a clicked object. It is called from the chart's
+    selection callback, which runs before the script: the view it changes is
+    what the same run draws and puts in the address bar (a change made after
+    the map was drawn would show one click late). Without ``on_pick`` the map
+    is not clickable.
     """
-    from components import exports, ui
+    from components import exports, present, ui
 
-    event = st.pydeck_chart(
-        deck, on_select="rerun", selection_mode="single-object", key=key, height=560
+    on_select = functools.partial(_picked, key, on_pick) if on_pick else "ignore"
+    st.pydeck_chart(
+        deck,
+        on_select=on_select,
+        selection_mode="single-object",
+        key=key,
+        height=present.map_height(MAP_HEIGHT),
     )
     st.caption(ui.source_caption(sources if sources is not None else data))
     st.download_button(
@@ -463,20 +500,15 @@ def show_map(deck: pdk.Deck, data: pd.DataFrame, sources=None, key: str = "map")
     )
     exports.html_button(deck, key)  # F: the map as one offline HTML file
     with st.expander(t("ui.data_table")):
-        st.dataframe(data, hide_index=True, width="stretch", key=f"{key}-table")
-    return selection_from_event(event)
+        ui.dataframe(data, key=f"{key}-table")
 
 
-def new_pick(picked: str | None, key: str) -> str | None:
-    """The map's click if it is NEW since the last run, else None.
-
-    ``st.pydeck_chart`` keeps returning the last clicked object on every rerun;
-    remembering it under ``key`` lets a link or a 'clear' button change the
-    selection without the stale click overriding it.
-    """
-    previous = st.session_state.get(key)
-    st.session_state[key] = picked
-    return picked if picked and picked != previous else None
+def _picked(key: str, on_pick: Callable[[str], None]) -> None:
+    # Selection callback: the new selection is in the session under the chart's key.
+    # A click on empty ground (no object) changes nothing: the page offers 'clear'.
+    picked = selection_from_event(st.session_state.get(key))
+    if picked:
+        on_pick(picked)
 
 
 def link_frame(links: pd.DataFrame, a_col: str, b_col: str, places: pd.DataFrame) -> pd.DataFrame:

@@ -1,9 +1,11 @@
 """Colour-blind-safe colours for maps and charts, and the class breaks behind a legend.
 
-Sequential shading uses cividis (readable with every common colour-vision
-deficiency and in greyscale); categorical colours are the Okabe–Ito set.
-Colour never carries meaning alone: legends print the value ranges and
-tooltips print the numbers.
+Sequential shading uses viridis (readable with every common colour-vision
+deficiency and in greyscale, and, unlike cividis, no grey in the middle that
+reads as 'no data'); categorical colours are the Okabe–Ito set. 'No data' is
+white with the usual dark outline: no class is that light. Colour never
+carries meaning alone: legends print the value ranges and tooltips print the
+numbers (and 'no data').
 """
 
 from __future__ import annotations
@@ -11,18 +13,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-# cividis sampled at 6 even steps (light = low is reversed below so high = dark).
-CIVIDIS_6 = [
-    (0, 34, 78),
-    (59, 73, 108),
-    (102, 105, 112),
-    (143, 138, 117),
-    (190, 175, 111),
-    (246, 218, 69),
+# viridis sampled at 6 even steps (dark = low; reversed below so high = dark).
+VIRIDIS_6 = [
+    (68, 1, 84),
+    (64, 66, 134),
+    (42, 120, 142),
+    (40, 168, 131),
+    (124, 209, 79),
+    (253, 231, 37),
 ]
 # Low values light, high values dark: reads naturally on a light basemap.
-SEQUENTIAL = list(reversed(CIVIDIS_6))
-NO_DATA = (200, 200, 200)
+SEQUENTIAL = list(reversed(VIRIDIS_6))
+# White, not a grey: a grey sat between the classes of cividis' ramp (QA could not
+# tell them apart); the polygon outline keeps a white place visible.
+NO_DATA = (255, 255, 255)
 OUTLINE = (90, 90, 90)
 SELECTED_OUTLINE = (213, 94, 0)  # Okabe–Ito vermillion
 # Okabe–Ito categorical colours (hex for Plotly, RGB for deck.gl).

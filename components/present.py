@@ -26,13 +26,25 @@ footer { display: none !important; }
   max-width: 100% !important; padding: 0.8rem 1.6rem 1rem 1.6rem !important;
 }
 [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #ffffff !important; }
+/* Tighter rows: the scene's text, sources, legend and map share one projector screen. */
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem !important; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {
   font-size: 1.45rem !important; line-height: 1.5 !important; color: #000000 !important;
 }
 h1 { font-size: 2.7rem !important; color: #000000 !important; }
 h2, h3 { color: #000000 !important; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
-  font-size: 1.05rem !important; color: #1a1a1a !important;
+  font-size: 1.3rem !important; line-height: 1.45 !important; color: #111111 !important;
+}
+[data-testid="stCaptionContainer"] a { color: #003c8f !important; }
+.bl-legend { font-size: 1.3rem !important; line-height: 1.7 !important; color: #000000 !important; }
+.bl-legend-item { margin-right: 1.4rem !important; }
+.bl-legend-swatch { width: 1.3rem !important; height: 1.3rem !important; margin-right: 0.4rem !important; }
+/* The exit button floats in the bottom-right corner instead of taking a row above the scene. */
+.st-key-present-exit {
+  position: fixed !important; right: 1rem; bottom: 0.6rem; z-index: 1000; width: auto !important;
+  background: #ffffff; border: 1px solid #000000; border-radius: 0.5rem; padding: 0 0.6rem;
 }
 [data-testid="stBaseButton-secondary"], [data-testid="stBaseButton-primary"] {
   font-size: 1.2rem !important; min-height: 3rem !important; border: 2px solid #000000 !important;
@@ -40,24 +52,22 @@ h2, h3 { color: #000000 !important; }
 </style>
 """
 PRESENT_KEY = "sb_present"
-
-
-PENDING_KEY = "present_mode_pending"
+# A map on a 1920x1080 projector: the screen less the scene's title row, sentence,
+# source lines and legend (up to ~500 px), so one screen holds the whole scene.
+PRESENT_MAP_HEIGHT = 575
 
 
 def _toggled() -> None:
-    # Recorded here, applied by apply(): write_view inside a callback can be cut short.
-    st.session_state[PENDING_KEY] = bool(st.session_state.get(PRESENT_KEY))
+    # Callbacks run before the script: this run's URL and CSS already follow the toggle.
+    state.write_view(present=bool(st.session_state.get(PRESENT_KEY)))
 
 
 def _exit() -> None:
-    st.session_state[PENDING_KEY] = False
+    state.write_view(present=False)
 
 
 def apply(view: state.View) -> None:
     """Sidebar toggle for presenter mode; when on: CSS that hides chrome + an exit button."""
-    if PENDING_KEY in st.session_state:
-        view = state.write_view(present=st.session_state.pop(PENDING_KEY))
     if st.session_state.get(PRESENT_KEY) != view.present:
         st.session_state[PRESENT_KEY] = view.present
     with st.sidebar:
@@ -75,6 +85,11 @@ def apply(view: state.View) -> None:
         icon=":material/fullscreen_exit:",
         type="tertiary",
     )
+
+
+def map_height(default: int) -> int:
+    """Height in px of a map: ``default``, or the presenter-screen height in presenter mode."""
+    return PRESENT_MAP_HEIGHT if st.session_state.get(PRESENT_KEY) else default
 
 
 def share_url(base_url: str, page: str | None, params: dict[str, str]) -> str:

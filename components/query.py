@@ -1054,24 +1054,61 @@ def state_trade_series(db, us_state: str, modes=None) -> pd.DataFrame:
     )
 
 
-def trade_commodities(
-    db, year: int, us_state: str | None = None, partner: str | None = None
-) -> pd.DataFrame:
-    """Trade by 2-digit HS chapter from the raw monthly rows where loaded (DOT2).
+def _hs_rows_sql() -> str:
+    """SQL of the ``trade`` rows by HS chapter (alias ``t``), without double-counted months.
 
-    Out: hs2, value_usd, months (distinct months summed), source_id; empty when no raw rows.
+    The committed summary (data/trade_hs2.csv, ``mode`` NULL) stands in for a month only
+    until that month's raw file is loaded with its modes: counting both would double it.
+    """
+    return """
+        SELECT * FROM trade t
+        WHERE t.hs2 IS NOT NULL
+          AND (t.mode IS NOT NULL OR NOT EXISTS (
+              SELECT 1 FROM trade d
+              WHERE d.table_type = t.table_type AND d.year = t.year
+                AND d.month IS NOT DISTINCT FROM t.month AND d.mode IS NOT NULL))
+    """
+
+
+def trade_commodities(
+    db,
+    year: int,
+    us_state: str | None = None,
+    partner: str | None = None,
+    flow: str | None = None,
+) -> pd.DataFrame:
+    """Trade by 2-digit HS chapter in ``year``, from raw monthly TransBorder rows.
+
+    One table only, as DOT2 and DOT3 hold the same dollars: DOT2 (by U.S. state) when
+    the year has it, else DOT3 (by port, no state) when no ``us_state`` is asked for.
+    Out: hs2, value_usd, months (distinct months summed), table_type, source_id;
+    empty when the year has no such rows.
     """
     return read_sql(
         db,
-        """
+        f"""
+        WITH hs AS ({_hs_rows_sql()} AND t.year = ?),
+        pick AS (
+            SELECT CASE WHEN bool_or(table_type = 'DOT2') THEN 'DOT2'
+                        WHEN ? IS NULL THEN 'DOT3' END AS table_type
+            FROM hs)
         SELECT hs2, sum(value_usd) AS value_usd, count(DISTINCT month) AS months,
-               min(source_id) AS source_id
-        FROM trade
-        WHERE table_type = 'DOT2' AND hs2 IS NOT NULL AND year = ?
-          AND (? IS NULL OR us_state = ?) AND (? IS NULL OR partner_country = ?)
-        GROUP BY hs2 ORDER BY value_usd DESC
+               min(table_type) AS table_type, min(source_id) AS source_id
+        FROM hs JOIN pick USING (table_type)
+        WHERE (? IS NULL OR us_state = ?) AND (? IS NULL OR partner_country = ?)
+          AND (? IS NULL OR flow = ?)
+        GROUP BY hs2 ORDER BY value_usd DESC, hs2
         """,
-        [year, us_state, us_state, partner, partner],
+        [year, us_state, us_state, us_state, partner, partner, flow, flow],
+    )
+
+
+def commodity_months(db) -> pd.DataFrame:
+    """Months with trade by HS chapter in the store. Out: table_type, year, month (sorted)."""
+    return read_sql(
+        db,
+        "SELECT DISTINCT table_type, year, month FROM trade WHERE hs2 IS NOT NULL "
+        "ORDER BY year, month, table_type",
     )
 
 
@@ -1402,3 +1439,33 @@ def party_spread(db) -> pd.DataFrame:
     grouped["party_list"] = grouped["party"].map("; ".join)
     grouped["cross_party"] = grouped["parties"] > 1
     return grouped[columns].sort_values(["parties", "year"], ascending=[False, False])
+
+
+# ---------------------------------------------------------------- one cross-border pair
+
+
+def pair_initiatives(
+    db, a: str, b: str, year: int | None = None, border: str | None = None
+) -> pd.DataFrame:
+    """Initiatives both places ``a`` and ``b`` are party to (their cities count for them),
+    signed up to ``year`` and on ``border`` (trilateral ones too), as ``initiative_links``
+    counts them.
+
+    Out: initiative_id, name_en, name_es, name_fr, year, border, source_url, source_title,
+    source_publisher (the record's own source), source_id (the inventory's); newest first.
+    """
+    return read_sql(
+        db,
+        f"""
+        WITH party AS ({_party_state_sql()})
+        SELECT i.initiative_id, i.name_en, i.name_es, i.name_fr, i.year, i.border,
+               i.source_url, i.source_title, i.source_publisher, i.source_id
+        FROM initiatives i
+        WHERE i.initiative_id IN (SELECT initiative_id FROM party WHERE place_id = ?)
+          AND i.initiative_id IN (SELECT initiative_id FROM party WHERE place_id = ?)
+          AND (? IS NULL OR i.year <= ?)
+          AND (? IS NULL OR i.border = ? OR i.border = 'trilateral')
+        ORDER BY i.year DESC, i.name_en
+        """,
+        [a, b, year, year, border, border],
+    )

@@ -13,6 +13,33 @@ from components.i18n import t
 
 ALL = "all"
 
+# The sidebar filters each page reads (checked against the pages' use of the view); a
+# filter a page ignores is shown greyed out with a note, so nobody expects it to act there.
+FILTERS = ("border", "sector", "mode", "years", "measure")
+PAGE_FILTERS = {
+    "overview_map": {"border", "mode", "measure"},
+    "ports_crossings": {"border", "years", "measure"},
+    "trade_flows": {"border", "sector", "mode", "years"},
+    "jobs_investment": {"years"},
+    "place_profile": {"measure"},
+    "initiatives": {"border", "years"},
+    "stocktaking": {"border"},
+    "presenter": set(),
+    "data_sources": set(),
+}
+
+
+def page_filters(page: str | None) -> set[str]:
+    """The sidebar filters ``page`` (a page file's stem) uses; all of them for an unknown page."""
+    return PAGE_FILTERS.get(page or "", set(FILTERS))
+
+
+def _unused(name: str, used: set[str]) -> dict:
+    """Extra widget arguments for filter ``name``: greyed out with a note if the page ignores it."""
+    if name in used:
+        return {}
+    return {"disabled": True, "help": t("sidebar.not_used")}
+
 
 def _sync(key: str, value) -> None:
     # The view is the truth: push it into the widget before the widget is created
@@ -41,8 +68,13 @@ def _labels(options, label, all_text: str | None = None) -> dict:
     return {ALL: all_text, **labels} if all_text is not None else labels
 
 
-def render_sidebar(view: state.View) -> None:
-    """Draw the shared sidebar widgets for ``view`` (their callbacks update the URL)."""
+def render_sidebar(view: state.View, filters: set[str] | None = None) -> None:
+    """Draw the shared sidebar widgets for ``view`` (their callbacks update the URL).
+
+    ``filters``: the filters the current page uses (default: ``page_filters(view.page)``);
+    the others are drawn disabled. Language and place are global and always active.
+    """
+    used = page_filters(view.page) if filters is None else set(filters)
     limits = state.store_limits()
     with st.sidebar:
         _sync("sb_lang", view.lang)
@@ -65,6 +97,7 @@ def render_sidebar(view: state.View) -> None:
             key="sb_border",
             on_change=_changed,
             args=("sb_border", "border"),
+            **_unused("border", used),
         )
         place_ids = list(query.load(query.places)["place_id"])
         _sync("sb_place", view.place)
@@ -92,6 +125,7 @@ def render_sidebar(view: state.View) -> None:
             key="sb_sector",
             on_change=_changed,
             args=("sb_sector", "sector"),
+            **_unused("sector", used),
         )
         _sync("sb_mode", view.mode or ALL)
         st.selectbox(
@@ -103,6 +137,7 @@ def render_sidebar(view: state.View) -> None:
             key="sb_mode",
             on_change=_changed,
             args=("sb_mode", "mode"),
+            **_unused("mode", used),
         )
         if limits.first_year < limits.last_year:
             lo, hi = view.years or (limits.first_year, limits.last_year)
@@ -118,6 +153,7 @@ def render_sidebar(view: state.View) -> None:
                 key="sb_years",
                 on_change=_changed,
                 args=("sb_years", "years"),
+                **_unused("years", used),
             )
         if limits.measures:
             measure = view.measure if view.measure in limits.measures else limits.measures[0]
@@ -131,4 +167,5 @@ def render_sidebar(view: state.View) -> None:
                 key="sb_measure",
                 on_change=_changed,
                 args=("sb_measure", "measure"),
+                **_unused("measure", used),
             )

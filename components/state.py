@@ -9,10 +9,19 @@ switching pages through the navigation menu drops the query string.
 Params: lang, page, place, year, years ("2015-2024"), measure (BTS crossing
 measure), sector (HS chapter "87" on trade pages, or an initiatives sector such
 as "energy" on the initiatives page: the two vocabularies never overlap), mode
-(TransBorder mode), border, sel (selection: a place id, "port:<code>" or
-"initiative:<id>"), scene, present ("1"), shade (overview indicator), count
-(ports page measure group: "people" | "vehicles"), kind and status
-(initiatives page filters).
+(TransBorder mode), border, sel (selection: a place id, "port:<code>",
+"initiative:<id>" or "pair:<place>~<place>", a cross-border pair such as
+"pair:CA-ON~US-MI"), scene, present ("1"), shade (overview indicator), count
+(ports page measure group: "people" | "vehicles"), series (what the ports
+page's series is for: "port" = the port in sel, "state" = place, "border",
+"all"), kind and status (initiatives page filters).
+
+Widgets change the view in their callbacks (``on_change``/``on_click``/a map's
+``on_select``): callbacks run before the script, so the change is in the view
+when dashboard.py sends the URL after ``st.navigation`` and every element of
+the run is drawn from it. A change made later, in a page body, reaches the
+address bar only after the elements drawn before it, which still show the
+old view (and a widget that follows the view would be reset on the next run).
 """
 
 from __future__ import annotations
@@ -30,6 +39,11 @@ _SEL_RE = re.compile(
     r"^(port:[A-Za-z0-9]{1,8}|initiative:[a-z0-9\-]{1,80}|[A-Z]{2}(-[A-Z]{2,3})?(:[a-z0-9\-]{1,60})?)$"
 )
 _SCENE_RE = re.compile(r"^[a-z0-9_\-]{1,40}$")
+# A pair's ends are states/provinces or, for national governments, countries ("MX").
+_PAIR_RE = re.compile(r"^pair:([A-Z]{2}(?:-[A-Z]{2,3})?)~([A-Z]{2}(?:-[A-Z]{2,3})?)$")
+PAIR_PREFIX = "pair:"
+# What the ports page's series is for (``series`` param).
+SERIES = ("port", "state", "border", "all")
 _SECTOR_RE = re.compile(r"^\d{2}$")
 
 
@@ -51,6 +65,7 @@ class View:
     present: bool = False
     shade: str = "trade_ca"
     count: str | None = None
+    series: str | None = None
     kind: str | None = None
     status: str | None = None
 
@@ -207,7 +222,7 @@ def parse_params(params: dict[str, str], limits: Limits, base: View) -> tuple[Vi
         elif name == "border":
             check(name, raw if raw in query.BORDERS else None)
         elif name == "sel":
-            check(name, raw if _valid_sel(raw, limits) else None)
+            check(name, _parse_sel(raw, limits))
         elif name == "scene":
             check(name, raw if _SCENE_RE.match(raw) else None)
         elif name == "present":
@@ -216,6 +231,8 @@ def parse_params(params: dict[str, str], limits: Limits, base: View) -> tuple[Vi
             check(name, raw if raw in query.INDICATORS else None)
         elif name == "count":
             check(name, raw if raw in query.CROSSING_GROUPS else None)
+        elif name == "series":
+            check(name, raw if raw in SERIES else None)
         elif name == "kind":
             check(name, raw if raw in limits.init_kinds else None)
         elif name == "status":
@@ -223,13 +240,43 @@ def parse_params(params: dict[str, str], limits: Limits, base: View) -> tuple[Vi
     return dataclasses.replace(base, **changes), bad
 
 
-def _valid_sel(raw: str, limits: Limits) -> bool:
-    """A selection id of the right shape; an initiative must exist when the ids are known."""
+def _parse_sel(raw: str, limits: Limits) -> str | None:
+    """A selection id -> itself (a pair in its canonical order), or None when invalid.
+
+    An initiative must exist when the ids are known; a pair must join two known
+    places (or countries) of different countries.
+    """
+    if raw.startswith(PAIR_PREFIX):
+        ends = parse_pair(raw)
+        if ends is None or not set(ends) <= limits.place_ids | set(query.COUNTRIES):
+            return None
+        return pair_id(*ends)
     if not _SEL_RE.match(raw):
-        return False
+        return None
     if raw.startswith("initiative:") and limits.init_ids:
-        return raw.split(":", 1)[1] in limits.init_ids
-    return True
+        return raw if raw.split(":", 1)[1] in limits.init_ids else None
+    return raw
+
+
+def pair_id(a: str, b: str) -> str:
+    """Selection id of the cross-border pair of places ``a`` and ``b`` (either order).
+
+    The ids are sorted so one pair has one id: ``pair_id("US-MI", "CA-ON")`` is
+    ``"pair:CA-ON~US-MI"``.
+    """
+    if not a or not b or a[:2] == b[:2]:
+        raise ValueError(f"not a cross-border pair: {a!r}, {b!r}")
+    first, second = sorted((a, b))
+    return f"{PAIR_PREFIX}{first}~{second}"
+
+
+def parse_pair(sel: str | None) -> tuple[str, str] | None:
+    """``"pair:<a>~<b>"`` -> (a, b) when it names two places (or countries) of different
+    countries, else None."""
+    match = _PAIR_RE.match(sel or "")
+    if not match or match.group(1)[:2] == match.group(2)[:2]:
+        return None
+    return match.group(1), match.group(2)
 
 
 def _safe(raw: str) -> str:

@@ -22,7 +22,7 @@ streamlit, so modules listed here import heavy libraries inside functions only.
 
 from __future__ import annotations
 
-from ingest import crossings, fdi, inventory, places, ports, transborder, travel
+from ingest import crossings, fdi, inventory, places, ports, transborder, transborder_hs2, travel
 
 REFERENCE_BUILDERS = [
     ("places", places.reference_batches),
@@ -30,6 +30,7 @@ REFERENCE_BUILDERS = [
     ("crossings_annual", crossings.reference_batches),
     ("initiatives", inventory.reference_batches),
     ("trade_annual", transborder.reference_batches),
+    ("trade_hs2", transborder_hs2.reference_batches),
     ("fdi", fdi.reference_batches),
     ("travel", travel.reference_batches),
 ]
@@ -45,6 +46,7 @@ SNAPSHOTS = [
     ("ports", ports.write_snapshot),
     ("crossings_annual", crossings.write_snapshot),
     ("trade_annual", transborder.write_snapshot),
+    ("trade_hs2", transborder_hs2.write_snapshot),
     ("fdi", fdi.write_snapshot),
     ("travel", travel.write_snapshot),
 ]

@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS trade (
     partner_country VARCHAR NOT NULL,-- 'CA' | 'MX'
     partner_place_id VARCHAR,        -- 'CA-ON' / 'MX-NLE' where published, else NULL
     port_code VARCHAR,               -- Schedule-D 4-char, where known
-    mode VARCHAR NOT NULL,           -- 'Truck','Rail','Pipeline','Air','Vessel','Mail','Other','FTZ'
+    mode VARCHAR,                    -- 'Truck','Rail','Pipeline','Air','Vessel','Mail','Other','FTZ'; NULL = summed over modes (data/trade_hs2.csv)
     hs2 VARCHAR,                     -- 2-digit HS chapter where known
     flow VARCHAR NOT NULL,           -- 'export' | 'import' (US perspective)
     value_usd DOUBLE NOT NULL,

@@ -196,11 +196,15 @@ else:
         involved = set(geometry["a_place"]) | set(geometry["b_place"].dropna())
         ids = sorted({p.split(":")[0] for p in involved} & known)
         framed = regions.view_for(ids) if ids else None
-    picked = maplayers.show_map(maplayers.make_deck(layers, framed), map_table, key="in_map")
-    # A click on an arc/point opens its record below.
-    picked = maplayers.new_pick(picked, "in_last_pick")
-    if picked and picked.startswith("initiative:") and picked != view.sel:
-        view = state.write_view(sel=picked)
+
+    def on_map_pick(sel_id: str) -> None:
+        # A click on an arc/point opens its record below.
+        if sel_id.startswith("initiative:"):
+            state.write_view(sel=sel_id)
+
+    maplayers.show_map(
+        maplayers.make_deck(layers, framed), map_table, key="in_map", on_pick=on_map_pick
+    )
     st.caption(t("initiatives.map_note"))
 
 # ---- the inventory table
@@ -261,10 +265,12 @@ if not shown.empty:
         with st.container(border=True):
             st.markdown(f"### {md_text(text_in_lang(rec, 'name'))}")
             end = f"–{int(rec['end_year'])}" if pd.notna(rec.get("end_year")) else ""
+            colon = i18n.colon()
             st.markdown(
-                f"**{t('col.kind')}:** {md_text(i18n.label('initiatives.kind', rec['kind']))} · "
-                f"**{t('col.year')}:** {int(rec['year'])}{end} · "
-                f"**{t('col.status')}:** {md_text(i18n.label('initiatives.status', rec['status']))}"
+                f"**{t('col.kind')}**{colon}{md_text(i18n.label('initiatives.kind', rec['kind']))} · "
+                f"**{t('col.year')}**{colon}{int(rec['year'])}{end} · "
+                f"**{t('col.status')}**{colon}"
+                f"{md_text(i18n.label('initiatives.status', rec['status']))}"
             )
             st.markdown(md_text(text_in_lang(rec, "summary")))
             parties = query.load(query.initiative_parties_of, chosen)
@@ -287,6 +293,6 @@ if not shown.empty:
                         f"— {md_text(party)}"
                     )
             st.markdown(
-                f"{t('ui.source')}: [{md_text(rec['source_publisher'])} — "
+                f"{t('ui.source')}{i18n.colon()}[{md_text(rec['source_publisher'])} — "
                 f"{md_text(rec['source_title'])}]({rec['source_url']})"
             )

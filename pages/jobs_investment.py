@@ -42,11 +42,12 @@ if facts.empty and view.place:
     facts = query.load(query.facts_list, ["jobs", "investment"], None)
 
 
-def _fact_value(value: float, unit: str) -> str:
+def _fact_value(value: float, unit: str, pct_digits: int = 1) -> str:
+    """A cited figure as text in its unit; ``pct_digits`` decimals for a share."""
     if unit == "USD":
         return i18n.fmt_money(value)
     if unit == "share":
-        return i18n.fmt_pct(value)
+        return i18n.fmt_pct(value, digits=pct_digits)
     return f"{i18n.fmt_int(value)} {i18n.label('jobs.unit', unit)}"
 
 
@@ -54,6 +55,8 @@ cards = charts.callout_cards(
     facts,
     lang=lang,
     fmt_value=_fact_value,
+    # 'about 70%': an approximate share is shown without decimals.
+    fmt_approx=lambda value, unit: _fact_value(value, unit, pct_digits=0),
     qualify=lambda q, text: (
         t(f"jobs.qualifier.{q}", value=text) if i18n.has(f"jobs.qualifier.{q}") else f"{q} {text}"
     ),
@@ -68,7 +71,9 @@ else:
             st.markdown(f"### {_md_text(card['value_text'])}")
             st.markdown(_md_text(card["label"]))
             year = f" ({card['year']})" if card["year"] else ""
-            st.caption(f"{t('ui.source')}: [{_md_text(card['source'])}]({card['url']}){year}")
+            st.caption(
+                f"{t('ui.source')}{i18n.colon()}[{_md_text(card['source'])}]({card['url']}){year}"
+            )
     ui.show_table(
         pd.DataFrame(
             {

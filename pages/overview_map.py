@@ -139,6 +139,7 @@ def trade_arcs_part(lang: str, store: tuple):
     od = od.assign(
         value=od["value_usd"],
         kind="trade",
+        sel_id=list(map(state.pair_id, od["us_state"], od["partner_place_id"])),
         tip=[
             maplayers.tip_text(
                 t(
@@ -154,7 +155,7 @@ def trade_arcs_part(lang: str, store: tuple):
         ],
     )
     frame = maplayers.link_frame(od, "us_state", "partner_place_id", places_xy)
-    layer = maplayers.arcs_layer(frame, layer_id=TRADE_ARCS)
+    layer = maplayers.arcs_layer(frame, pickable=True, layer_id=TRADE_ARCS)
     return maplayers.frozen(layer), set(od["source_id"].dropna())
 
 
@@ -170,6 +171,7 @@ def initiative_arcs_part(lang: str, year: int, border: str | None, store: tuple)
     inits = inits.assign(
         value=inits["initiatives"],
         kind="initiative",
+        sel_id=list(map(state.pair_id, inits["a_place"], inits["b_place"])),
         tip=[
             maplayers.tip_text(
                 t(
@@ -184,7 +186,8 @@ def initiative_arcs_part(lang: str, year: int, border: str | None, store: tuple)
         ],
     )
     frame = maplayers.link_frame(inits, "a_place", "b_place", places_xy)
-    return maplayers.frozen(maplayers.arcs_layer(frame)), set(inits["source_id"].dropna())
+    layer = maplayers.arcs_layer(frame, pickable=True)
+    return maplayers.frozen(layer), set(inits["source_id"].dropna())
 
 
 TRADE_ARCS = maplayers.TRADE_ARCS_LAYER_ID
@@ -258,10 +261,14 @@ if no_values:
         icon=":material/info:",
     )
 maplayers.show_legend(legend, f"{t(f'indicator.{shade}')} — {year}", extra)
-picked = maplayers.show_map(deck, table, sources, key="overview-map")
-fresh = maplayers.new_pick(picked, "ov_last_pick")
-if fresh and fresh != view.sel:
-    view = state.write_view(sel=fresh)
+
+
+def on_map_pick(sel_id: str) -> None:
+    # The map's selection callback (before the run): this run draws the new selection.
+    state.write_view(sel=sel_id)
+
+
+maplayers.show_map(deck, table, sources, key="overview-map", on_pick=on_map_pick)
 
 # --- details panel of the selection
 st.subheader(t("overview.details"))
@@ -271,22 +278,82 @@ def on_pick_place() -> None:
     state.write_view(sel=st.session_state["ov_sel_pick"])
 
 
-# Keyboard/screen-reader alternative to clicking the map.
-picked_place = view.sel if view.sel in set(names.index) else None
+def arc_pairs() -> dict[str, str]:
+    """{pair selection id: 'A ↔ B'} of the arcs on the map, by label."""
+    known = set(names.index) | set(query.COUNTRIES)  # national governments are parties too
+    pairs = []
+    if show_inits:
+        links = query.load(query.initiative_links, int(year), view.border)
+        pairs += list(zip(links["a_place"], links["b_place"], strict=True))
+    if show_trade and view.border != "US-Mexico":
+        od = query.load(query.trade_od_links, None, 30)
+        pairs += list(zip(od["us_state"], od["partner_place_id"], strict=True))
+    labels = {
+        state.pair_id(a, b): f"{i18n.place_name(min(a, b))} ↔ {i18n.place_name(max(a, b))}"
+        for a, b in pairs
+        if {a, b} <= known
+    }
+    return dict(sorted(labels.items(), key=lambda item: item[1]))
+
+
+def show_pair(a: str, b: str) -> None:
+    """Details of the cross-border pair ``a``-``b``: their shared initiatives (each with
+    its year, source and a link to its record) and their trade, each figure cited."""
+    st.markdown(f"**{ui.md_text(i18n.place_name(a))} ↔ {ui.md_text(i18n.place_name(b))}**")
+    inits = query.load(query.pair_initiatives, a, b, int(year), view.border)
+    cols = st.columns(2)
+    cols[0].metric(t("overview.pair_initiatives", year=year), i18n.fmt_int(len(inits)))
+    us, other = (a, b) if a.startswith("US") else (b, a)
+    od = query.load(query.trade_od_links, us, 1000) if us.startswith("US") else None
+    hit = od[od["partner_place_id"] == other] if od is not None else None
+    if hit is None or hit.empty:
+        cols[1].caption(t("overview.pair_no_trade"))
+    else:
+        flow = hit.iloc[0]
+        cols[1].metric(
+            t("overview.pair_trade", first=flow.first_year, last=flow.last_year),
+            i18n.fmt_money(flow.value_usd),
+        )
+        cols[1].caption(ui.source_caption([flow.source_id]))
+    if inits.empty:
+        st.caption(t("overview.pair_no_initiatives", year=year))
+    for rec in inits.itertuples(index=False):
+        name = getattr(rec, f"name_{view.lang}", None) or rec.name_en
+        st.page_link(
+            "pages/initiatives.py",
+            label=f"{ui.md_text(name)} ({int(rec.year)})",
+            icon=":material/handshake:",
+            help=t("overview.open_initiative"),
+            query_params={"sel": f"initiative:{rec.initiative_id}", "lang": view.lang},
+        )
+        st.caption(
+            f"{t('ui.source')}{i18n.colon()}[{ui.md_text(rec.source_publisher)} — "
+            f"{ui.md_text(rec.source_title)}]({ui.md_url(rec.source_url)})"
+        )
+    if not inits.empty:
+        st.caption(ui.source_caption(set(inits["source_id"])))  # the inventory itself
+
+
+# Keyboard/screen-reader alternative to clicking the map: a place or an arc's pair.
+pair_labels = arc_pairs()
+options = {p: i18n.place_name(p) for p in names.index} | pair_labels
+picked_place = view.sel if view.sel in options else None
 if st.session_state.get("ov_sel_pick") != picked_place:
     st.session_state["ov_sel_pick"] = picked_place
 st.selectbox(
     t("overview.pick_place"),
-    list(names.index),
+    list(options),
     index=None,
-    format_func={p: i18n.place_name(p) for p in names.index}.__getitem__,
-    placeholder=t("sidebar.place_placeholder"),
+    format_func=options.__getitem__,
+    placeholder=t("overview.pick_placeholder"),
     key="ov_sel_pick",
     on_change=on_pick_place,
 )
 sel = view.sel
 if not sel:
     st.caption(t("overview.details_hint"))
+elif state.parse_pair(sel):
+    show_pair(*state.parse_pair(sel))
 elif sel.startswith("port:"):
     code = sel.split(":", 1)[1]
     row = ports[ports["port_code"] == code]
@@ -294,7 +361,7 @@ elif sel.startswith("port:"):
         st.info(t("overview.unknown_selection"), icon=":material/info:")
     else:
         port = row.iloc[0]
-        st.markdown(f"{ui.md_literal(port.port_name)} ({ui.md_literal(code)})")
+        st.markdown(f"{ui.md_literal(i18n.port_name(port.port_name))} ({ui.md_literal(code)})")
         cols = st.columns(2)
         cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
         cols[1].metric(
@@ -382,6 +449,10 @@ elif sel in set(names.index):
     )
 else:
     st.info(t("overview.unknown_selection"), icon=":material/info:")
-if sel and st.button(t("overview.clear_selection"), key="ov_clear"):
-    state.write_view(sel=None)
-    st.rerun()
+if sel:
+    st.button(
+        t("overview.clear_selection"),
+        key="ov_clear",
+        on_click=state.write_view,
+        kwargs={"sel": None},
+    )

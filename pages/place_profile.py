@@ -14,22 +14,8 @@ view = state.current_view()
 places = query.load(query.places)
 place_ids = list(places["place_id"])
 
-
-def on_pick() -> None:
-    state.write_view(place=st.session_state["pp_place"], sel=None)
-
-
-if st.session_state.get("pp_place") != view.place:
-    st.session_state["pp_place"] = view.place
-st.selectbox(
-    t("place.picker"),
-    place_ids,
-    index=None,
-    format_func={p: i18n.place_name(p) for p in place_ids}.__getitem__,
-    placeholder=t("sidebar.place_placeholder"),
-    key="pp_place",
-    on_change=on_pick,
-)
+# The place comes from the sidebar's "State or province" (global, in the URL as ?place=):
+# a second picker on the page showed the same choice twice.
 place = view.place
 if not place:
     st.title(t("place.title"))
@@ -61,7 +47,7 @@ def latest(frame: pd.DataFrame, where) -> tuple[float | None, int | None, str | 
 
 # --- key figures
 series = query.load(query.place_trade_series, place)
-figures: list[tuple[str, str]] = []
+figures: list[tuple] = []  # (label, value) or (label, value, help)
 if country == "US":
     for partner in ("CA", "MX"):
         value, at, src = latest(series, lambda f, p=partner: f["partner"] == p)
@@ -80,6 +66,7 @@ if country == "US":
             (
                 t("place.fig_crossings", measure=measure_label, year=year),
                 i18n.fmt_int(ports["value"].sum(min_count=1)),
+                t("place.fig_crossings_help"),
             )
         )
 elif country == "MX":
@@ -112,8 +99,8 @@ used_sources.update(inits["source_id"].dropna())
 st.subheader(t("place.key_figures"))
 for start in range(0, len(figures), 3):
     cols = st.columns(3)
-    for col, (label, value) in zip(cols, figures[start : start + 3], strict=False):
-        col.metric(label, value)
+    for col, (label, value, *help_text) in zip(cols, figures[start : start + 3], strict=False):
+        col.metric(label, value, help=help_text[0] if help_text else None)
 st.caption(t("place.latest_note", year=year) + " " + ui.source_caption(sorted(used_sources)))
 
 # --- PDF brief (F): add the "Download PDF brief" button call here -------------
@@ -169,13 +156,21 @@ maplayers.show_legend(
     t("place.map"),
     no_data=False,
 )
-picked = maplayers.show_map(
-    maplayers.make_deck(layers, camera), map_table, [row["source_id"]], key="place-map"
+
+
+def on_map_pick(sel_id: str) -> None:
+    # A clicked state or province opens its profile (ports have their own page).
+    if sel_id in set(place_ids):
+        state.write_view(place=sel_id)
+
+
+maplayers.show_map(
+    maplayers.make_deck(layers, camera),
+    map_table,
+    [row["source_id"]],
+    key="place-map",
+    on_pick=on_map_pick,
 )
-fresh = maplayers.new_pick(picked, "pp_last_pick")
-if fresh and not fresh.startswith("port:") and fresh != place and fresh in set(place_ids):
-    state.write_view(place=fresh)
-    st.rerun()
 
 # --- trade over time
 if series.empty:
@@ -214,7 +209,7 @@ if country == "US":
     ports = query.load(query.place_ports, place, year, view.measure)
     table = pd.DataFrame(
         {
-            t("col.port"): ports["port_name"],
+            t("col.port"): ports["port_name"].map(i18n.port_name),
             t("col.port_code"): ports["port_code"],
             t("col.border"): [t(f"border.{b}") for b in ports["border"]],
             t("place.col_crossings", measure=measure_label, year=year): ports["value"],
@@ -261,19 +256,15 @@ if inits.empty:
 else:
     table = pd.DataFrame(
         {
-            t("place.col_initiative"): [
-                (r.get(f"name_{lang}") or r["name_en"]) for _, r in inits.iterrows()
-            ],
+            t("place.col_initiative"): [i18n.in_lang(r, "name", lang) for _, r in inits.iterrows()],
             t("col.year"): inits["year"],
             t("col.status"): [i18n.label("place.status", s) for s in inits["status"]],
             t("place.col_partners"): [
-                ", ".join(i18n.place_name(p.strip()) for p in (ps or "").split(",") if p.strip())
-                for ps in inits["partners"]
+                ", ".join(i18n.place_name(p.strip()) for p in ps.split(",") if p.strip())
+                for ps in inits["partners"].fillna("")  # no partner listed: NULL -> NaN
             ],
-            t("place.col_summary"): [
-                (r.get(f"summary_{lang}") or r["summary_en"]) for _, r in inits.iterrows()
-            ],
-            t("place.col_link"): inits["source_url"],
+            t("place.col_summary"): [i18n.in_lang(r, "summary", lang) for _, r in inits.iterrows()],
+            t("place.col_link"): inits["source_url"].fillna(""),  # no URL: an empty cell
             "source_id": inits["source_id"],
         }
     )
@@ -290,14 +281,12 @@ if not facts.empty:
     used_sources.update(facts["source_id"].dropna())
     table = pd.DataFrame(
         {
-            t("place.col_fact"): [
-                (r.get(f"label_{lang}") or r["label_en"]) for _, r in facts.iterrows()
-            ],
+            t("place.col_fact"): [i18n.in_lang(r, "label", lang) for _, r in facts.iterrows()],
             t("col.year"): facts["year"],
             t("col.value"): facts["value"],
-            t("place.col_unit"): facts["unit"],
+            t("place.col_unit"): facts["unit"].map(lambda u: i18n.label("jobs.unit", u)),
             t("ui.source"): facts["source_publisher"] + ", " + facts["source_title"],
-            t("place.col_link"): facts["source_url"],
+            t("place.col_link"): facts["source_url"].fillna(""),
             "source_id": facts["source_id"],
         }
     )
@@ -316,12 +305,15 @@ src_table = pd.DataFrame(
         t("place.col_publisher"): src["publisher"],
         t("place.col_title"): src["title"],
         t("place.col_as_of"): [i18n.fmt_date(d) for d in src["as_of"]],
-        t("place.col_link"): src["url"],
+        t("place.col_link"): src["url"].fillna(""),
         "source_id": src["source_id"],
     }
 )
 ui.show_table(
     src_table,
     key="place-sources",
-    column_config={t("place.col_link"): st.column_config.LinkColumn()},
+    column_config={
+        t("place.col_link"): st.column_config.LinkColumn(),
+        "source_id": st.column_config.TextColumn(t("col.source_id")),  # a list of sources
+    },
 )

@@ -28,17 +28,15 @@ def measure_label(measure: str) -> str:
     return i18n.label("measure", measure)
 
 
-def follow_view(key: str, value, marker: str) -> dict:
-    """Move widget ``key`` to ``value`` when the view changed it (a link, the sidebar, a map click).
+def follow_view(key: str, value) -> None:
+    """Put the view's ``value`` into widget ``key`` before the widget is drawn.
 
-    Returns the extra selectbox kwargs: ``index=None`` only while the widget has no state
-    (passing it with a Session State value makes Streamlit warn).
+    The view (the link) is the truth: a link, the sidebar or a map click may have
+    changed it since the last run. Widgets change the view only in their callbacks,
+    so by now it already holds the user's latest choice.
     """
-    if st.session_state.get(marker) != value:
-        st.session_state[marker] = value
-        if value is not None:
-            st.session_state[key] = value
-    return {} if key in st.session_state else {"index": None}
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value
 
 
 def _set_year() -> None:
@@ -100,7 +98,7 @@ if not planned.empty:
     planned_points = planned.dropna(subset=["lat", "lon"]).assign(
         tip=[
             maplayers.tip_html(
-                f"{row.port_name}",
+                i18n.port_name(row.port_name),
                 [
                     (t("col.status"), t("ports.status.planned")),
                     (t("col.state"), place_name(row.place_id)),
@@ -127,7 +125,7 @@ if not planned.empty:
     )
 map_table = pd.DataFrame(
     {
-        t("col.port"): ranking["port_name"],
+        t("col.port"): ranking["port_name"].map(i18n.port_name),
         t("col.port_code"): ranking["port_code"],
         t("col.state"): ranking["place_id"].map(place_name),
         t("col.border"): ranking["border"].map(lambda b: t(f"border.{b}")),
@@ -147,19 +145,20 @@ else:
         ids = set(border_places.loc[border_places["border"] == view.border, "place_id"])
         framed = regions.view_for(sorted(ids)) if ids else None
     deck = maplayers.make_deck(layers, framed)
-    picked = maplayers.new_pick(maplayers.show_map(deck, map_table, key="pc_map"), "pc_last_pick")
-    if picked and picked != view.sel:
-        state.write_view(sel=picked)
-        if picked.startswith("port:"):
-            st.session_state["pc_scope"] = "port"  # show the clicked port's series below
-        view = state.current_view()
+
+    def on_map_pick(sel_id: str) -> None:
+        # A clicked port is selected and becomes the subject of the series below.
+        if sel_id.startswith("port:"):
+            state.write_view(sel=sel_id, series="port")
+
+    maplayers.show_map(deck, map_table, key="pc_map", on_pick=on_map_pick)
     st.caption(t("ports.map_note"))
 
 for row in planned.itertuples(index=False):
     st.info(
         t(
             "ports.planned_note",
-            name=row.port_name,
+            name=i18n.port_name(row.port_name),
             state=place_name(row.place_id),
             source=ui.source_caption([row.source_id]),
         ),
@@ -169,7 +168,7 @@ for row in planned.itertuples(index=False):
 # ---- ranking
 top = measured.head(20)
 fig = charts.ranked_bars(
-    top.assign(label=top["port_name"] + " (" + top["place_id"].str[3:] + ")"),
+    top.assign(label=top["port_name"].map(i18n.port_name) + " (" + top["place_id"].str[3:] + ")"),
     "label",
     "value",
     value_label=m_label,
@@ -190,49 +189,74 @@ ports = query.load(query.ports_catalogue)
 port_codes = list(ports.loc[ports["status"] != "planned", "port_code"])
 names = dict(
     zip(
-        ports["port_code"], ports["port_name"] + " (" + ports["place_id"].str[3:] + ")", strict=True
+        ports["port_code"],
+        ports["port_name"].map(i18n.port_name) + " (" + ports["place_id"].str[3:] + ")",
+        strict=True,
     )
 )
 sel_port = view.sel[5:] if view.sel and view.sel.startswith("port:") else None
 us_states = sorted(set(ports["place_id"]), key=place_name)
-scopes = ["port", "state", "border", "all"]
-default_scope = (
-    "port" if sel_port in port_codes else ("state" if view.place in us_states else "all")
-)
-if "pc_scope" not in st.session_state:
-    st.session_state["pc_scope"] = default_scope
-scope = st.radio(
+
+
+def series_scope() -> str:
+    """What the series is for: the link's ``series``, else what its sel and place imply
+    (links made before ``series`` existed keep working)."""
+    if view.series:
+        return view.series
+    return "port" if sel_port in port_codes else ("state" if view.place in us_states else "all")
+
+
+def _set_scope() -> None:
+    state.write_view(series=st.session_state["pc_scope"])
+
+
+def _set_port() -> None:
+    code = st.session_state["pc_port"]
+    state.write_view(sel=f"port:{code}" if code else None, series="port")
+
+
+def _set_state() -> None:
+    state.write_view(place=st.session_state["pc_state"], series="state")
+
+
+# The choice round-trips through the link: series=port&sel=port:<code>,
+# series=state&place=<state>, series=border&border=<border>, series=all.
+scope = series_scope()
+follow_view("pc_scope", scope)
+st.radio(
     t("ports.scope"),
-    scopes,
-    format_func={s: t(f"ports.scope.{s}") for s in scopes}.__getitem__,
+    state.SERIES,
+    format_func={s: t(f"ports.scope.{s}") for s in state.SERIES}.__getitem__,
     horizontal=True,
     key="pc_scope",
+    on_change=_set_scope,
 )
 kwargs: dict = {}
 subject = t("ports.scope.all")
 if scope == "port":
+    follow_view("pc_port", sel_port if sel_port in port_codes else None)
     code = st.selectbox(
         t("col.port"),
         port_codes,
-        **follow_view("pc_port", sel_port if sel_port in port_codes else None, "pc_port_from"),
-        format_func=lambda c: names.get(c, c),
+        index=None,
+        format_func={c: names.get(c, c) for c in port_codes}.__getitem__,
         placeholder=t("ports.port_placeholder"),
         key="pc_port",
+        on_change=_set_port,
     )
     if code:
         kwargs["port_code"] = code
         subject = names.get(code, code)
-        if view.sel != f"port:{code}":
-            state.write_view(sel=f"port:{code}")
 elif scope == "state":
+    follow_view("pc_state", view.place if view.place in us_states else None)
     place = st.selectbox(
         t("col.state"),
         us_states,
-        **follow_view("pc_state", view.place if view.place in us_states else None, "pc_state_from"),
+        index=None,
         format_func=place_name,
         placeholder=t("ports.state_placeholder"),
         key="pc_state",
-        on_change=lambda: state.write_view(place=st.session_state["pc_state"]),
+        on_change=_set_state,
     )
     if place:
         kwargs["place_id"] = place

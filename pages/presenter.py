@@ -44,13 +44,12 @@ def load_scene_list() -> list[scenes.Scene]:
     return result
 
 
-PENDING_KEY = "present_pending"  # view changes asked for by a callback, applied by the page
 KEPT_YEAR_KEY = "present_kept_year"  # {scene_id: year} where a playback stopped
 
 
 def go_to(scene_id: str) -> None:
-    # Callbacks only record the wish: the page applies it with state.write_view after the
-    # frame is set up (write_view inside a callback can be cut short by a frame rerun).
+    # A callback (buttons, keys, the scene picker): it runs before the script, so this
+    # run's URL and every element already show the new scene.
     st.session_state.pop(PLAY_KEY, None)
     st.session_state[PLAY_RESET] = True
     st.session_state.pop(KEPT_YEAR_KEY, None)
@@ -58,14 +57,13 @@ def go_to(scene_id: str) -> None:
     changes = {"scene": scene_id, "sel": None}
     if target.year:
         changes["year"] = target.year
-    st.session_state[PENDING_KEY] = changes
+    state.write_view(**changes)
 
 
 def on_pick() -> None:
     picked = st.session_state.get("present_pick")
     if picked:
         go_to(picked)
-    st.session_state["present_pick"] = None
 
 
 def keep_year(scene_id: str, year: int) -> None:
@@ -210,10 +208,11 @@ def figures_table(filled: scenes.FilledCaption) -> pd.DataFrame:
 # ---------------------------------------------------------------- page
 
 view = state.current_view()
-if st.session_state.get(PENDING_KEY):
-    view = state.write_view(**st.session_state.pop(PENDING_KEY))
 all_scenes = load_scene_list()
 scene = scenes.scene_by_id(all_scenes, view.scene)
+if view.scene != scene.scene_id:
+    # The scene shown goes into the link before anything is drawn (a bare or stale link).
+    view = state.write_view(scene=scene.scene_id)
 ids = [s.scene_id for s in all_scenes]
 index = ids.index(scene.scene_id)
 lang = view.lang
@@ -228,8 +227,7 @@ nav[0].button(
     key="present-prev",
     on_click=go_to,
     args=(scenes.neighbour_id(all_scenes, scene.scene_id, -1),),
-    shortcut="Left",
-    icon=":material/arrow_back:",
+    shortcut="Left",  # its hint shows the arrow: no arrow icon as well
     width="stretch",
 )
 with nav[1]:
@@ -241,7 +239,6 @@ nav[2].button(
     on_click=go_to,
     args=(scenes.neighbour_id(all_scenes, scene.scene_id, 1),),
     shortcut="Right",
-    icon=":material/arrow_forward:",
     width="stretch",
 )
 
@@ -279,7 +276,7 @@ filled = scenes.fill_caption(str(query.db_path()), scene, lang, figure_fn=scene_
 st.markdown(filled.text)
 st.caption(ui.source_caption(filled.source_ids))
 if filled.citations:
-    st.caption(f"{t('present.cited')}: " + "; ".join(filled.citations))
+    st.caption(t("present.cited") + i18n.colon() + i18n.punct(";").join(filled.citations))
 if filled.missing:
     st.caption(t("present.missing_figures", figures=", ".join(filled.missing)))
 
@@ -300,10 +297,12 @@ if available:
     )
     controls[1].toggle(t("present.play"), key=PLAY_ON, help=t("present.play_help"))
 with controls[2]:
+    # The picker shows the scene on screen (set before the widget exists in this run; the
+    # buttons and links change the scene too, so its own last value may be stale).
+    st.session_state["present_pick"] = scene.scene_id
     st.selectbox(
         t("present.scene"),
         ids,
-        index=None,
         format_func=lambda sid: scenes.scene_by_id(all_scenes, sid).text("title", lang),
         placeholder=t("present.scene_placeholder"),
         key="present_pick",
@@ -313,7 +312,7 @@ with controls[2]:
 with st.expander(t("present.figures")):
     ui.show_table(figures_table(filled), filled.source_ids, key=f"present-figures-{scene.scene_id}")
 
-present.share_box(state.current_view() if view.scene else state.write_view(scene=scene.scene_id))
+present.share_box(state.current_view())
 
 # Playback: show this year, wait, then step to the next one (switching Play off stops it).
 if playing:

@@ -165,6 +165,13 @@ else:
         st.caption(t("stock.gaps_mx_note"))
 
 # ---- bipartisan spread
+
+
+def party_label(party: str) -> str:
+    """A party name as published -> its name in the page language (proper names unchanged)."""
+    return i18n.label("stock.party", party, lang=lang)
+
+
 st.subheader(t("stock.party_heading"))
 spread = query.load(query.party_spread)
 leaders = query.load(query.leader_parties)
@@ -194,6 +201,8 @@ else:
         .agg(initiatives=("initiative_id", "nunique"), source_id=("source_id", "min"))
         .sort_values("initiatives", ascending=False)
     )
+    # Party names as published, translated where generic ("Republican"), kept where proper.
+    by_party["party"] = by_party["party"].map(party_label)
     fig = charts.ranked_bars(
         by_party,
         "party",
@@ -220,7 +229,9 @@ else:
             {
                 t("col.name"): spread["initiative_id"].map(names).fillna(spread["name_en"]),
                 t("col.year"): spread["year"],
-                t("stock.col.parties"): spread["party_list"],
+                t("stock.col.parties"): spread["party_list"].map(
+                    lambda ps: i18n.punct(";", lang).join(party_label(p) for p in ps.split("; "))
+                ),
                 t("stock.col.cross"): spread["cross_party"].map(
                     lambda b: t("stock.yes") if b else t("stock.no")
                 ),

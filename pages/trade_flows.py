@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +17,7 @@ place_name = i18n.place_name  # cached per language and store version
 
 limits = state.store_limits()
 TOP_STATES = 15
+TOP_CHAPTERS = 20
 
 st.title(t("trade.title"))
 st.caption(t("trade.intro"))
@@ -72,6 +75,8 @@ flow_text = t("trade.both_flows") if flow is None else t(f"flow.{flow}")
 money = lambda v: i18n.fmt_money(v)  # noqa: E731 - formatter handed to chart builders
 if year == last:
     st.caption(t("trade.partial_year", year=year))
+if view.sector:
+    st.caption(t("trade.sector_scope", chapter=t("sidebar.hs_chapter", code=view.sector)))
 
 # ---- Sankey 1: US states -> Canada / Mexico, split by mode
 by_mode = query.load(query.trade_by_mode, year, partner, flow, modes)
@@ -224,22 +229,52 @@ if chosen:
         empty_message=t("trade.empty_series", state=place_name(chosen)),
     )
 
-# ---- commodities (HS chapters), only where raw monthly rows are loaded
-commodities = query.load(query.trade_commodities, year, chosen, partner)
+
+# ---- commodities (HS chapters): single months of raw TransBorder data, the sector filter
+def _months_text(months: pd.DataFrame) -> str:
+    """Distinct (year, month) rows -> 'January 2015' / 'enero de 2015, …' in the UI language."""
+    pairs = sorted(set(zip(months["year"], months["month"], strict=True)))
+    return ", ".join(i18n.fmt_month(dt.date(int(y), int(m), 1)) for y, m in pairs)
+
+
+def _share_text(share: float) -> str:
+    """A share as a percentage; '<0.1%' rather than a '0.0%' that reads as none."""
+    return f"<{i18n.fmt_pct(0.001)}" if 0 < share < 0.0005 else i18n.fmt_pct(share)
+
+
+hs_months = query.load(query.commodity_months)
+commodities = query.load(query.trade_commodities, year, chosen, partner, flow)
+hs_scope = place_name(chosen) if chosen else t("trade.all_states")
+all_ports = False  # True when a chosen state's chart had to fall back to all U.S. ports
+if commodities.empty and chosen:
+    # DOT3 (port x chapter) has no U.S. state: all U.S. ports beat an empty chart.
+    national = query.load(query.trade_commodities, year, None, partner, flow)
+    if not national.empty and set(national["table_type"]) == {"DOT3"}:
+        commodities, hs_scope, all_ports = national, t("trade.hs2_all_ports"), True
+chapter = lambda code: t("sidebar.hs_chapter", code=code)  # noqa: E731 - label formatter
+of_year = hs_months[hs_months["year"] == year]
 if commodities.empty:
-    st.caption(t("trade.no_commodities", year=year))
+    if hs_months.empty:
+        message = t("trade.no_commodities_store")
+    elif of_year.empty:
+        message = t("trade.no_commodities", year=year, available=_months_text(hs_months))
+    else:
+        message = t("trade.hs2_empty", scope=hs_scope, months=_months_text(of_year))
+    ui.empty_state(message)
 else:
-    commodities = commodities.assign(
-        label=commodities["hs2"].map(lambda c: t("sidebar.hs_chapter", code=c))
-    )
-    highlight = (
-        {t("sidebar.hs_chapter", code=view.sector): t("trade.selected")} if view.sector else None
-    )
+    months_text = _months_text(of_year[of_year["table_type"] == commodities["table_type"].iloc[0]])
+    # The selected chapter stays on the chart even when it is not among the largest.
+    shown = commodities.head(TOP_CHAPTERS)
+    if view.sector and view.sector not in set(shown["hs2"]):
+        shown = pd.concat([shown, commodities[commodities["hs2"] == view.sector]])
+    shown = shown.assign(label=shown["hs2"].map(chapter))
+    highlight = {chapter(view.sector): t("trade.selected")} if view.sector else None
     fig = charts.ranked_bars(
-        commodities,
+        shown,
         "label",
         "value_usd",
         value_label=t("trade.col.value"),
+        top_n=None,
         highlight=highlight,
         fmt=money,
         lang=lang,
@@ -255,6 +290,27 @@ else:
             }
         ),
         key="tf_hs2",
-        title=t("trade.hs2_title", state=place_name(chosen), year=year),
+        title=t("trade.hs2_title", state=hs_scope, months=months_text, flow=flow_text),
     )
-    st.caption(t("trade.hs2_note"))
+    st.caption(t("trade.hs2_note", months=months_text))
+    if all_ports:
+        st.caption(t("trade.hs2_no_state", months=months_text))
+    if view.sector:
+        picked = commodities.loc[commodities["hs2"] == view.sector, "value_usd"]
+        if picked.empty:
+            sentence = t(
+                "trade.sector_none",
+                chapter=chapter(view.sector),
+                scope=hs_scope,
+                months=months_text,
+            )
+        else:
+            sentence = t(
+                "trade.sector_share",
+                chapter=chapter(view.sector),
+                value=ui.md_text(money(picked.sum())),
+                share=ui.md_text(_share_text(picked.sum() / commodities["value_usd"].sum())),
+                scope=hs_scope,
+                months=months_text,
+            )
+        st.markdown(sentence)

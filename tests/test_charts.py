@@ -79,10 +79,69 @@ def test_sankey_keeps_origin_and_destination_nodes_separate_and_sums_match():
     )
     fig = charts.sankey(df, "src", "dst", "v", node_labels={"US-TX": "Texas"})
     s = fig.data[0]
-    assert list(s.node.label) == ["Texas", "X", "CA-ON", "X", "CA-QC"]
+    # each column largest first: Texas 7, X 5 | CA-QC 5, X 4, CA-ON 3
+    assert list(s.node.label) == ["Texas", "X", "CA-QC", "X", "CA-ON"]
     assert sum(s.link.value) == 12
     # no link goes from a node to itself
     assert all(a != b for a, b in zip(s.link.source, s.link.target, strict=True))
+
+
+def _synthetic_mode_flows() -> pd.DataFrame:
+    # synthetic: states -> 'country · mode' destinations, interleaved on purpose
+    return pd.DataFrame(
+        {
+            "src": ["S1", "S1", "S2", "S2", "S3", "__other__"],
+            "dst": ["Mexico · Truck", "Canada · Rail", "Canada · Truck", "Mexico · Rail"]
+            + ["Canada · Truck", "Mexico · Truck"],
+            "v": [50.0, 5.0, 20.0, 8.0, 3.0, 30.0],
+        }
+    )
+
+
+def test_sankey_groups_destinations_by_country_each_in_its_own_colour():
+    fig = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v")
+    s = fig.data[0]
+    right = list(s.node.label)[4:]
+    assert right == ["Canada · Truck", "Canada · Rail", "Mexico · Truck", "Mexico · Rail"]
+    colours = list(s.node.color)[4:]
+    assert colours[0] == colours[1] != colours[2] == colours[3]
+    # bands take the colour of their destination's country
+    link_colour = dict(zip(s.link.target, s.link.color, strict=True))
+    assert link_colour[4] == link_colour[5] != link_colour[6] == link_colour[7]
+    # a gap between the countries: wider than between two nodes of one country
+    y = list(s.node.y)[4:]
+    assert y[2] - y[1] > y[1] - y[0]
+
+
+def test_sankey_puts_the_other_bucket_last_and_states_largest_first():
+    s = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v").data[0]
+    assert list(s.node.label)[:4] == ["S1", "S2", "S3", "__other__"]
+
+
+def test_sankey_writes_names_outside_the_columns_level_with_their_nodes():
+    fig = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v", title="Flows")
+    s = fig.data[0]
+    notes = fig.layout.annotations
+    assert [a.text for a in notes] == list(s.node.label)
+    for note, x, y in zip(notes, s.node.x, s.node.y, strict=True):
+        assert note.font.size >= 14
+        assert (note.x, note.xanchor) == ((0, "right") if x < 0.5 else (1, "left"))
+        assert note.yanchor == "middle" and note.y == pytest.approx(1 - y)
+    # Plotly's own labels (drawn over the bands) are invisible; hover still names nodes
+    assert s.textfont.color == "rgba(0,0,0,0)"
+    assert fig.layout.margin.l > 20 and fig.layout.margin.r > 20
+
+
+def test_sankey_nodes_with_their_gaps_fit_the_plot_height():
+    fig = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v")
+    s = fig.data[0]
+    plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert all(0 < y < 1 for y in s.node.y)
+    # Plotly's scale (px per unit) with its pad leaves room for our group gap
+    fullest = 4
+    scale = (plot - (fullest - 1) * s.node.pad) / sum(_synthetic_mode_flows()["v"])
+    right_extent = scale * 116 + 2 * charts.SANKEY_PAD + charts.SANKEY_GROUP_GAP + charts.SANKEY_PAD
+    assert right_extent <= plot + 1e-6
 
 
 def test_small_multiples_makes_one_titled_panel_per_facet():
@@ -153,3 +212,23 @@ def test_callout_cards_keep_the_source_wording_of_approximate_figures():
     assert default == ["nearly 7,000 jobs", "10 jobs", "3 jobs"]
     spanish = charts.callout_cards(facts, qualify=lambda q, text: f"casi {text}")
     assert spanish[0]["value_text"] == "casi 7,000 jobs"
+
+
+def test_callout_cards_render_approximate_figures_with_fmt_approx_only():
+    facts = pd.DataFrame(  # synthetic facts: an approximate share and an exact one
+        {
+            "fact_id": ["a", "b"],
+            "value": [0.70, 0.733],
+            "qualifier": ["about", None],
+            "unit": ["share", "share"],
+            "label_en": ["A", "B"],
+            "source_publisher": ["P", "P"],
+            "source_url": ["u", "u"],
+        }
+    )
+    cards = charts.callout_cards(
+        facts,
+        fmt_value=lambda v, u: f"{v * 100:.1f}%",
+        fmt_approx=lambda v, u: f"{v * 100:.0f}%",
+    )
+    assert [c["value_text"] for c in cards] == ["about 70%", "73.3%"]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from components import i18n
 from components.strings import all_strings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,6 +23,9 @@ PAGES = sorted(p.stem for p in (REPO / "pages").glob("*.py") if not p.name.start
 LANGS = ("en", "es", "fr")
 # Short English words that are also ordinary es/fr text or names (e.g. "Total", "Canada").
 MIN_LEN = 4
+# Proper names that have a key only for their usual translation, but also appear as published
+# inside source titles ("... Otay Mesa East Port of Entry"): not UI text.
+PROPER_NAMES = {"Otay Mesa East"}
 
 
 def fields(text: str) -> set[str]:
@@ -54,6 +58,8 @@ def english_only(lang: str) -> dict[str, str]:
     for key, texts in all_strings().items():
         english = (texts.get("en") or "").strip()
         other = (texts.get(lang) or "").strip()
+        if english in PROPER_NAMES:
+            continue
         if english and other and english != other and len(english) >= MIN_LEN:
             # Templates: compare their fixed parts only (the longest literal chunk).
             chunks = [c.strip() for c in re.split(r"\{[^}]*\}", english)]
@@ -122,7 +128,7 @@ def _is_citation(text: str, lang: str) -> bool:
     labels = [
         (strings.get(key) or {}).get(lang) for key in ("ui.source", "ui.sources", "present.cited")
     ]
-    return any(label and text.startswith(f"{label}:") for label in labels)
+    return any(label and text.startswith(label + i18n.colon(lang)) for label in labels)
 
 
 def english_leaks(texts: list[str], lang: str) -> set[str]:
@@ -215,3 +221,39 @@ def test_integers_are_grouped_exactly_as_babel_groups_them(lang):
     for value in values:
         want = numbers.format_decimal(round(value), locale=i18n.LOCALES[lang])
         assert i18n.fmt_int(value, lang=lang) == want
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), "", "  "])
+def test_in_lang_falls_back_to_english_when_the_translation_is_missing(missing):
+    from components import i18n
+
+    row = {"summary_en": "A pact", "summary_fr": missing}
+    assert i18n.in_lang(row, "summary", "fr") == "A pact"
+    assert i18n.in_lang({"summary_en": None, "summary_fr": missing}, "summary", "fr") == ""
+
+
+def test_in_lang_prefers_the_language_text():
+    import pandas as pd
+
+    from components import i18n
+
+    row = pd.Series({"name_en": "A pact", "name_es": "Un pacto", "name_fr": None})
+    assert i18n.in_lang(row, "name", "es") == "Un pacto"
+    assert i18n.in_lang(row, "name", "fr") == "A pact"
+
+
+def test_colon_has_a_narrow_no_break_space_in_french_only():
+    from components import i18n
+
+    assert i18n.colon("fr") == "\u202f: "
+    assert i18n.colon("en") == i18n.colon("es") == ": "
+
+
+def test_french_text_gets_a_narrow_no_break_space_before_high_punctuation():
+    assert i18n.french_spacing("Bilan : lacunes; Source:x? Quoi !") == (
+        "Bilan\u202f: lacunes\u202f; Source:x\u202f? Quoi\u202f!"
+    )
+    # Not inside a URL or a format spec.
+    assert i18n.french_spacing("https://a.org {n:,}") == "https://a.org {n:,}"
+    assert i18n.t("stock.title", lang="fr").startswith("Bilan\u202f: ")
+    assert i18n.t("stock.title", lang="en").startswith("Stocktaking: ")

@@ -212,7 +212,8 @@ def test_no_page_passes_hostile_text_to_raw_html(app, page, params):
 
 def test_raw_html_is_used_only_where_every_value_is_escaped():
     # Each st.html / unsafe_allow_html use was reviewed: the legend escapes every text
-    # (maplayers.esc) and the presenter CSS is a constant. A new use must be reviewed too.
+    # (maplayers.esc), the presenter CSS is a constant, and the uploader CSS holds only our
+    # own translated label, JSON-quoted. A new use must be reviewed too.
     uses = []
     for path in sorted(
         [*REPO.glob("components/*.py"), *REPO.glob("pages/*.py"), REPO / "dashboard.py"]
@@ -223,6 +224,7 @@ def test_raw_html_is_used_only_where_every_value_is_escaped():
     assert uses == [
         "components/maplayers.py:st.html(",
         "components/present.py:st.html(PRESENTER_CSS)",
+        'pages/data_sources.py:st.html(uploader_css("data_upload", t("data.upload_browse")))',
     ]
 
 
@@ -330,3 +332,13 @@ def test_markdown_literal_is_one_code_span_the_value_cannot_close(value):
     fence = re.match(r"`+", shown).group(0)
     assert shown == f"{fence} {' '.join(value.split())} {fence}"
     assert fence not in " ".join(value.split())  # the value cannot end the span early
+
+
+def test_pair_details_link_a_hostile_initiative_name_as_escaped_text(app):
+    from components import ui
+
+    at = app("overview_map", sel="pair:MX-NLE~US-TX")
+    labels = [link.proto.label for link in at.get("page_link")]
+    # Every markdown/HTML character of the name is backslash-escaped: shown as typed.
+    assert f"{ui.md_text(SCRIPT_INITIATIVE)} (2024)" in labels
+    assert not any(re.search(r"(?<!\\)<", label) for label in labels)  # no bare '<'

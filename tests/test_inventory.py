@@ -393,3 +393,15 @@ def test_qualifier_is_stored_once_the_schema_declares_it(tmp_path, monkeypatch):
     data = make_data_dir(tmp_path, {"one": GOOD}, GOOD_FACT)
     facts = next(b for b in inventory.reference_batches(data) if b.table == "facts")
     assert facts.frame["qualifier"].tolist() == ["about"]
+
+
+def test_every_initiative_has_its_name_and_summary_in_spanish_and_french(real_initiatives):
+    # The es/fr pages show these fields; an English fallback there is a visible defect.
+    fields = ("name_es", "name_fr", "summary_es", "summary_fr")
+    missing = [
+        (initiative_id, field)
+        for initiative_id, row in real_initiatives.items()
+        for field in fields
+        if not isinstance(row.get(field), str) or not row[field].strip()
+    ]
+    assert missing == []

@@ -170,7 +170,9 @@ def party_states(tables) -> pd.DataFrame:
         parent[p] if kind.get(p) == "city" and parent.get(p) else p.split(":", 1)[0]
         for p in parties.place_id
     ]
-    return pd.DataFrame({"initiative_id": parties.initiative_id, "place_id": states}).drop_duplicates()
+    return pd.DataFrame(
+        {"initiative_id": parties.initiative_id, "place_id": states}
+    ).drop_duplicates()
 
 
 def signed(tables, year: int, border: str | None) -> pd.DataFrame:

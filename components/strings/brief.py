@@ -68,9 +68,9 @@ STRINGS = {
         "fr": "Initiatives et ententes",
     },
     "brief.none": {
-        "en": "None in the data store.",
-        "es": "Ninguno en el almacén de datos.",
-        "fr": "Aucun dans la base de données.",
+        "en": "None in the loaded data.",
+        "es": "Ninguno en los datos cargados.",
+        "fr": "Aucun dans les données chargées.",
     },
     "brief.more": {"en": "… and {n} more", "es": "… y {n} más", "fr": "… et {n} de plus"},
     "brief.sources": {

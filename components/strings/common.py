@@ -74,9 +74,9 @@ STRINGS = {
         "fr": "État ou province",
     },
     "sidebar.place_placeholder": {
-        "en": "Choose a state or province",
-        "es": "Elija un estado o provincia",
-        "fr": "Choisissez un État ou une province",
+        "en": "State or province…",
+        "es": "Estado o provincia…",
+        "fr": "État ou province…",
     },
     "sidebar.sector": {
         "en": "Sector (HS chapter)",
@@ -96,6 +96,11 @@ STRINGS = {
         "fr": "Mesure des passages",
     },
     "sidebar.filters": {"en": "Filters", "es": "Filtros", "fr": "Filtres"},
+    "sidebar.not_used": {
+        "en": "Not used on this page.",
+        "es": "No se usa en esta página.",
+        "fr": "Non utilisé sur cette page.",
+    },
     "sidebar.hs_chapter": {
         "en": "Chapter {code}",
         "es": "Capítulo {code}",
@@ -166,6 +171,21 @@ STRINGS = {
     },
     "ui.no_data": {"en": "no data", "es": "sin datos", "fr": "aucune donnée"},
     "ui.legend": {"en": "Legend", "es": "Leyenda", "fr": "Légende"},
+    # A source that publishes no as-of date (a gazetteer, a project page).
+    "ui.no_date": {
+        "en": "no date published",
+        "es": "sin fecha publicada",
+        "fr": "aucune date publiée",
+    },
+    # Money axes of charts: the scale in words, never Plotly's 'B'/'G' (components/ui.py).
+    "unit.usd": {"en": "US$", "es": "US$", "fr": "$ US"},
+    "unit.usd_k": {"en": "thousands of US$", "es": "miles de US$", "fr": "milliers de $ US"},
+    "unit.usd_m": {"en": "millions of US$", "es": "millones de US$", "fr": "millions de $ US"},
+    "unit.usd_bn": {
+        "en": "billions of US$",
+        "es": "miles de millones de US$",
+        "fr": "milliards de $ US",
+    },
     # Indicators (map shading).
     "indicator.trade_ca": {
         "en": "Trade with Canada (USD)",
@@ -178,9 +198,9 @@ STRINGS = {
         "fr": "Commerce avec le Mexique (USD)",
     },
     "indicator.crossings": {
-        "en": "Inbound crossings at its ports",
-        "es": "Cruces de entrada en sus puertos",
-        "fr": "Entrées à ses points de passage",
+        "en": "Inbound crossings at ports of entry",
+        "es": "Cruces de entrada en los puertos",
+        "fr": "Entrées aux points de passage",
     },
     "indicator.initiatives": {
         "en": "Number of cross-border initiatives",

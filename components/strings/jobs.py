@@ -45,6 +45,8 @@ STRINGS = {
         "fr": "plus de {value}",
     },
     "jobs.unit.jobs": {"en": "jobs", "es": "empleos", "fr": "emplois"},
+    "jobs.unit.trips": {"en": "trips", "es": "viajes", "fr": "voyages"},
+    "jobs.unit.visitors": {"en": "visitors", "es": "visitantes", "fr": "visiteurs"},
     "jobs.col.fact": {"en": "Fact", "es": "Dato", "fr": "Fait"},
     "jobs.col.url": {"en": "Link", "es": "Enlace", "fr": "Lien"},
     "jobs.fdi_heading": {

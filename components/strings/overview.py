@@ -8,13 +8,14 @@ STRINGS = {
     },
     "overview.intro": {
         "en": "States and provinces shaded by the chosen indicator, ports of entry sized by "
-        "inbound crossings, and arcs for cross-border links. Click a state or a port for details.",
+        "inbound crossings, and arcs for cross-border links. Click a state, a port or an arc for "
+        "details.",
         "es": "Estados y provincias sombreados según el indicador elegido, puertos de entrada "
         "dimensionados por cruces de entrada y arcos para los vínculos transfronterizos. "
-        "Haga clic en un estado o un puerto para ver detalles.",
+        "Haga clic en un estado, un puerto o un arco para ver detalles.",
         "fr": "États et provinces colorés selon l’indicateur choisi, points d’entrée dimensionnés "
-        "selon les entrées, et arcs pour les liens transfrontaliers. Cliquez sur un État ou un "
-        "point d’entrée pour voir le détail.",
+        "selon les entrées, et arcs pour les liens transfrontaliers. Cliquez sur un État, un "
+        "point d’entrée ou un arc pour voir le détail.",
     },
     "overview.indicator": {
         "en": "Shade states and provinces by",
@@ -108,9 +109,10 @@ STRINGS = {
     },
     "overview.details": {"en": "Details", "es": "Detalles", "fr": "Détails"},
     "overview.details_hint": {
-        "en": "Click a state, province or port on the map to see its figures here.",
-        "es": "Haga clic en un estado, provincia o puerto del mapa para ver sus cifras aquí.",
-        "fr": "Cliquez sur un État, une province ou un point d’entrée pour voir ses chiffres ici.",
+        "en": "Click a state, province, port or arc on the map to see its figures here.",
+        "es": "Haga clic en un estado, provincia, puerto o arco del mapa para ver sus cifras aquí.",
+        "fr": "Cliquez sur un État, une province, un point d’entrée ou un arc pour voir ses "
+        "chiffres ici.",
     },
     "overview.open_profile": {
         "en": "Open the profile of {name}",
@@ -172,5 +174,38 @@ STRINGS = {
         "en": "Values shown on the map",
         "es": "Valores mostrados en el mapa",
         "fr": "Valeurs affichées sur la carte",
+    },
+    "overview.pick_placeholder": {
+        "en": "State, province or link…",
+        "es": "Estado, provincia o vínculo…",
+        "fr": "État, province ou lien…",
+    },
+    "overview.pair_initiatives": {
+        "en": "Shared initiatives signed up to {year}",
+        "es": "Iniciativas compartidas firmadas hasta {year}",
+        "fr": "Initiatives communes signées jusqu’en {year}",
+    },
+    "overview.pair_no_initiatives": {
+        "en": "No initiative in the inventory joins these two places up to {year}.",
+        "es": "Ninguna iniciativa del inventario une a estos dos lugares hasta {year}.",
+        "fr": "Aucune initiative de l’inventaire ne réunit ces deux lieux jusqu’en {year}.",
+    },
+    "overview.pair_trade": {
+        "en": "Trade {first}–{last}, both directions, all ports",
+        "es": "Comercio {first}–{last}, ambos sentidos, todos los puertos",
+        "fr": "Commerce {first}–{last}, deux sens, tous les points d’entrée",
+    },
+    "overview.pair_no_trade": {
+        "en": "No trade figure for this pair: TransBorder publishes trade between US states "
+        "and Canadian provinces only.",
+        "es": "No hay cifra de comercio para este par: TransBorder solo publica el comercio "
+        "entre estados de EE. UU. y provincias de Canadá.",
+        "fr": "Pas de chiffre de commerce pour cette paire : TransBorder ne publie le commerce "
+        "qu’entre États américains et provinces canadiennes.",
+    },
+    "overview.open_initiative": {
+        "en": "Open its record on the Initiatives page",
+        "es": "Abrir su ficha en la página Iniciativas",
+        "fr": "Ouvrir sa fiche sur la page Initiatives",
     },
 }

@@ -2,15 +2,10 @@
 
 STRINGS = {
     "place.title": {"en": "Place profile", "es": "Perfil del lugar", "fr": "Profil du lieu"},
-    "place.picker": {
-        "en": "State or province",
-        "es": "Estado o provincia",
-        "fr": "État ou province",
-    },
     "place.choose": {
-        "en": "Choose a state or province to see its profile.",
-        "es": "Elija un estado o provincia para ver su perfil.",
-        "fr": "Choisissez un État ou une province pour voir son profil.",
+        "en": "Choose a state or province in the sidebar to see its profile.",
+        "es": "Elija un estado o provincia en la barra lateral para ver su perfil.",
+        "fr": "Choisissez un État ou une province dans la barre latérale pour voir son profil.",
     },
     "place.kind.state": {"en": "State", "es": "Estado", "fr": "État"},
     "place.kind.province": {"en": "Province", "es": "Provincia", "fr": "Province"},
@@ -38,9 +33,15 @@ STRINGS = {
         "fr": "Exportations américaines vers cet État, {year}",
     },
     "place.fig_crossings": {
-        "en": "{measure} entering the US at its ports, {year}",
-        "es": "{measure} que entran a EE. UU. por sus puertos, {year}",
-        "fr": "{measure} entrant aux É.-U. par ses points d’entrée, {year}",
+        "en": "{measure} into the US, {year}",
+        "es": "{measure} hacia EE. UU., {year}",
+        "fr": "{measure} vers les É.-U., {year}",
+    },
+    # The long part of the crossings tile's label: a short label fits a third of the page.
+    "place.fig_crossings_help": {
+        "en": "Counted as they enter the US at this state's ports of entry.",
+        "es": "Contados al entrar a EE. UU. por los puertos de entrada de este estado.",
+        "fr": "Comptés à leur entrée aux États-Unis par les points d’entrée de cet État.",
     },
     "place.fig_fdi": {
         "en": "FDI inflow, {year}",

@@ -64,18 +64,24 @@ STRINGS = {
         "fr": "{name} ({state}) est un point d’entrée prévu : il n’est pas encore ouvert et "
         "n’a donc aucun passage. {source}",
     },
+    # Port names that differ by language (i18n.port_name); CBP's names otherwise stay.
+    "ports.name.Otay Mesa East": {
+        "en": "Otay Mesa East",
+        "es": "Otay Mesa Este",
+        "fr": "Otay Mesa Est",
+    },
     "ports.status.open": {"en": "open", "es": "abierto", "fr": "ouvert"},
     "ports.status.closed": {"en": "closed", "es": "cerrado", "fr": "fermé"},
     "ports.status.planned": {"en": "planned", "es": "planeado", "fr": "prévu"},
     "ports.rank_title": {
-        "en": "Top ports by {measure}, {year} ({border})",
-        "es": "Principales puertos por {measure}, {year} ({border})",
-        "fr": "Principaux points d’entrée selon {measure}, {year} ({border})",
+        "en": "Top ports — {measure}, {year} ({border})",
+        "es": "Principales puertos — {measure}, {year} ({border})",
+        "fr": "Principaux points d’entrée — {measure}, {year} ({border})",
     },
     "ports.empty_year": {
-        "en": "No port reported {measure} in {year} for this selection.",
-        "es": "Ningún puerto reportó {measure} en {year} para esta selección.",
-        "fr": "Aucun point d’entrée n’a déclaré {measure} en {year} pour cette sélection.",
+        "en": "No port has data for {year} in this selection ({measure}).",
+        "es": "Ningún puerto tiene datos de {year} en esta selección ({measure}).",
+        "fr": "Aucun point d’entrée n’a de données pour {year} dans cette sélection ({measure}).",
     },
     "ports.series_heading": {
         "en": "Crossings over time",
@@ -137,12 +143,12 @@ STRINGS = {
         "leurs totaux ne couvrent que les mois publiés, p. ex. une dernière année en cours.",
     },
     "ports.no_monthly": {
-        "en": "Monthly figures are not loaded in this store; annual totals come from the "
-        "committed snapshot.",
-        "es": "Las cifras mensuales no están cargadas en este almacén; los totales anuales "
-        "provienen de la instantánea incluida.",
-        "fr": "Les chiffres mensuels ne sont pas chargés dans cette base; les totaux annuels "
-        "proviennent de l’instantané fourni.",
+        "en": "Monthly figures are not in the loaded data; annual totals come from the "
+        "reference data shipped with Borderlinks.",
+        "es": "Las cifras mensuales no están en los datos cargados; los totales anuales "
+        "provienen de los datos de referencia incluidos en Borderlinks.",
+        "fr": "Les chiffres mensuels ne sont pas dans les données chargées; les totaux annuels "
+        "proviennent des données de référence fournies avec Borderlinks.",
     },
     "ports.col.ports": {"en": "Ports", "es": "Puertos", "fr": "Points d’entrée"},
     "ports.col.month": {"en": "Month", "es": "Mes", "fr": "Mois"},

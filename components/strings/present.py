@@ -117,9 +117,9 @@ STRINGS = {
         "fr": "L’export PNG nécessite Chromium : installez-le avec apt-get install chromium",
     },
     "present.legend_ports": {
-        "en": "Ports of entry (circle area = {measure}, {year})",
-        "es": "Puertos de entrada (área del círculo = {measure}, {year})",
-        "fr": "Points d’entrée (aire du cercle = {measure}, {year})",
+        "en": "Ports of entry — circle area: {measure}, {year}",
+        "es": "Puertos de entrada — área del círculo: {measure}, {year}",
+        "fr": "Points d’entrée — aire du cercle : {measure}, {year}",
     },
     "present.legend_initiatives": {
         "en": "Arcs: places sharing cross-border initiatives",

@@ -7,7 +7,7 @@ def _tr(en: str, es: str, fr: str) -> dict[str, str]:
 
 STRINGS = {
     "stock.title": _tr(
-        "Stock-taking: what exists, and where the gaps are",
+        "Stocktaking: what exists, and where the gaps are",
         "Balance: lo que existe y dónde están los vacíos",
         "Bilan : ce qui existe et où sont les lacunes",
     ),
@@ -167,6 +167,16 @@ STRINGS = {
         "Partidos de los líderes por iniciativa",
         "Partis des dirigeants par initiative",
     ),
+    # Party names as data values (i18n.label("stock.party", ...)): generic party names are
+    # translated; proper names (PAN, MORENA, Parti Québécois, Saskatchewan Party...) have no key.
+    "stock.party.Republican": _tr("Republican", "Republicano", "Républicain"),
+    "stock.party.Democratic": _tr("Democratic", "Demócrata", "Démocrate"),
+    "stock.party.Liberal": _tr("Liberal", "Liberal", "Libéral"),
+    "stock.party.Progressive Conservative": _tr(
+        "Progressive Conservative", "Progresista Conservador", "Progressiste-conservateur"
+    ),
+    "stock.party.BC Liberal": _tr("BC Liberal", "Liberal de C. B.", "Libéral de la C.-B."),
+    "stock.party.BC NDP": _tr("BC NDP", "NPD de C. B.", "NPD de la C.-B."),
     "stock.party_note": _tr(
         "Only parties stated on the cited source pages are recorded; party names are as published.",
         "Solo se registran los partidos indicados en las páginas citadas; los nombres de los "

@@ -54,11 +54,11 @@ STRINGS = {
         "fr": "Province ou territoire",
     },
     "trade.sankey_mode_title": {
-        "en": "US states’ trade by mode, {year} — partner: {partner}; {flow}; {mode}",
-        "es": "Comercio de los estados de EE. UU. por modo, {year} — socio: {partner}; {flow}; "
+        "en": "US states’ trade by mode, {year} — partner: {partner} · {flow} · {mode}",
+        "es": "Comercio de los estados de EE. UU. por modo, {year} — socio: {partner} · {flow} · "
         "{mode}",
-        "fr": "Commerce des États américains par mode, {year} — partenaire : {partner}; {flow}; "
-        "{mode}",
+        "fr": "Commerce des États américains par mode, {year} — partenaire : {partner} · {flow} "
+        "· {mode}",
     },
     "trade.sankey_mode_note": {
         "en": "The {n} largest states are shown by name; the rest are grouped as “Other "
@@ -125,24 +125,74 @@ STRINGS = {
         "fr": "Aucun échange enregistré pour {state} avec ces filtres.",
     },
     "trade.no_commodities": {
-        "en": "Trade by commodity (HS chapter) is not loaded for {year} in this store.",
-        "es": "El comercio por mercancía (capítulo del SA) no está cargado para {year} en "
-        "este almacén.",
-        "fr": "Le commerce par marchandise (chapitre du SH) n’est pas chargé pour {year} dans "
-        "cette base.",
+        "en": "No trade by HS chapter (sector) for {year}: the store has it for {available} only.",
+        "es": "No hay comercio por capítulo del SA (sector) para {year}: el almacén solo lo "
+        "tiene para {available}.",
+        "fr": "Pas de commerce par chapitre du SH (secteur) pour {year} : la base ne l’a que "
+        "pour {available}.",
+    },
+    "trade.no_commodities_store": {
+        "en": "Trade by HS chapter (sector) is not in the loaded data.",
+        "es": "El comercio por capítulo del SA (sector) no está en los datos cargados.",
+        "fr": "Le commerce par chapitre du SH (secteur) n’est pas dans les données chargées.",
+    },
+    "trade.hs2_empty": {
+        "en": "No trade by HS chapter recorded for {scope} in {months} with these filters.",
+        "es": "No hay comercio por capítulo del SA registrado para {scope} en {months} con "
+        "estos filtros.",
+        "fr": "Aucun commerce par chapitre du SH enregistré pour {scope} en {months} avec ces "
+        "filtres.",
     },
     "trade.selected": {"en": "selected", "es": "seleccionado", "fr": "sélectionné"},
     "trade.hs2_title": {
-        "en": "{state}: trade by HS chapter, {year} (loaded months)",
-        "es": "{state}: comercio por capítulo del SA, {year} (meses cargados)",
-        "fr": "{state} : commerce par chapitre du SH, {year} (mois chargés)",
+        "en": "{state}: trade by HS chapter, {months} ({flow})",
+        "es": "{state}: comercio por capítulo del SA, {months} ({flow})",
+        "fr": "{state} : commerce par chapitre du SH, {months} ({flow})",
     },
     "trade.hs2_note": {
-        "en": "Only the months loaded from raw TransBorder files are summed (see “Months "
-        "reported”).",
-        "es": "Solo se suman los meses cargados desde los archivos TransBorder originales "
-        "(ver «Meses reportados»).",
-        "fr": "Seuls les mois chargés depuis les fichiers TransBorder bruts sont additionnés "
-        "(voir « Mois déclarés »).",
+        "en": "{months} only: single months of raw BTS TransBorder data, not annual totals. "
+        "All transport modes summed.",
+        "es": "Solo {months}: meses sueltos de los datos brutos TransBorder del BTS, no totales "
+        "anuales. Todos los modos de transporte sumados.",
+        "fr": "Uniquement {months} : mois isolés des données brutes TransBorder du BTS, pas des "
+        "totaux annuels. Tous modes de transport confondus.",
+    },
+    "trade.hs2_all_ports": {
+        "en": "All U.S. ports",
+        "es": "Todos los puertos de EE. UU.",
+        "fr": "Tous les ports des États-Unis",
+    },
+    "trade.hs2_no_state": {
+        "en": "For {months}, BTS’s commodity table is by port (DOT3), without the U.S. state: "
+        "the chart shows all U.S. ports, not the chosen state.",
+        "es": "Para {months}, la tabla de mercancías del BTS es por puerto (DOT3), sin el estado "
+        "de EE. UU.: el gráfico muestra todos los puertos de EE. UU., no el estado elegido.",
+        "fr": "Pour {months}, la table des marchandises du BTS est par port (DOT3), sans l’État "
+        "américain : le graphique montre tous les ports des États-Unis, pas l’État choisi.",
+    },
+    "trade.sector_share": {
+        "en": "**{chapter}** (selected sector): {value}, {share} of all chapters "
+        "({scope}, {months}).",
+        "es": "**{chapter}** (sector seleccionado): {value}, {share} del total de capítulos "
+        "({scope}, {months}).",
+        "fr": "**{chapter}** (secteur sélectionné) : {value}, {share} de l’ensemble des "
+        "chapitres ({scope}, {months}).",
+    },
+    "trade.sector_none": {
+        "en": "**{chapter}** (selected sector): no trade recorded ({scope}, {months}).",
+        "es": "**{chapter}** (sector seleccionado): no hay comercio registrado ({scope}, "
+        "{months}).",
+        "fr": "**{chapter}** (secteur sélectionné) : aucun commerce enregistré ({scope}, "
+        "{months}).",
+    },
+    "trade.sector_scope": {
+        "en": "Sector filter: {chapter}. Only the trade-by-HS-chapter chart at the bottom of "
+        "this page can use it: the annual figures above are not split by chapter.",
+        "es": "Filtro de sector: {chapter}. Solo el gráfico de comercio por capítulo del SA, al "
+        "final de esta página, puede usarlo: las cifras anuales de arriba no se desglosan por "
+        "capítulo.",
+        "fr": "Filtre de secteur : {chapter}. Seul le graphique du commerce par chapitre du SH, "
+        "en bas de cette page, peut l’utiliser : les chiffres annuels ci-dessus ne sont pas "
+        "ventilés par chapitre.",
     },
 }

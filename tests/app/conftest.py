@@ -3,18 +3,21 @@
 ``built_store`` builds the store from the committed ``data/`` into a temp dir
 once per test session and points ``BORDERLINKS_DB`` at it. ``run_page`` runs
 the dashboard on one page with query params and returns the finished AppTest.
+``click_map`` clicks an object of a map (AppTest has no pydeck widget API).
 Set ``BORDERLINKS_APPTEST_DB`` to an existing store to skip the build when
 iterating locally.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,6 +49,9 @@ def built_store(tmp_path_factory) -> Path:
 def page_test(page: str | None = None, timeout: float = PAGE_TIMEOUT_S, **params) -> AppTest:
     """An AppTest of the dashboard on ``pages/<page>.py`` with query ``params`` (not yet run)."""
     at = AppTest.from_file(str(DASHBOARD), default_timeout=timeout)
+    # Users see a generic sentence (.streamlit/config.toml: showErrorDetails "none");
+    # a failing test should print the exception itself.
+    st_config.set_option("client.showErrorDetails", "full")
     for key, value in params.items():
         at.query_params[key] = str(value)
     if page:
@@ -73,3 +79,23 @@ def texts(at: AppTest) -> str:
         parts += [str(el.value) for el in at.get(kind)]
     parts += [f"{m.label} {m.value}" for m in at.get("metric")]
     return "\n".join(parts)
+
+
+def click_map(at: AppTest, layer: str, row: dict, index: int = 0) -> AppTest:
+    """Click ``row`` of deck layer ``layer`` on the ``index``-th map of the last run, then
+    run again (as the browser does) -> ``at``.
+
+    ``row`` holds the picked object's data fields (``sel_id`` ...). The click reaches the
+    app as the chart's widget value, the JSON Streamlit's frontend sends
+    (``{"selection": {"indices": ..., "objects": ...}}``), so the chart's ``on_select``
+    callback runs exactly as after a real click. AppTest has no pydeck widget, hence
+    its private ``_tree``/``_run``.
+    """
+    chart = at.get("deck_gl_json_chart")[index]
+    assert chart.proto.id, "this map is not clickable (on_select is 'ignore')"
+    selection = {"indices": {layer: [0]}, "objects": {layer: [row]}}
+    states = at._tree.get_widget_states()
+    widget = states.widgets.add()
+    widget.id = chart.proto.id
+    widget.string_value = json.dumps({"selection": selection})
+    return at._run(states)

@@ -32,7 +32,7 @@ def test_texas_profile_shows_trade_ports_partners_and_sources(run_page):
 def test_profile_names_follow_the_language(run_page):
     at = run_page("place_profile", place="CA-QC", lang="es")
     assert at.title[0].value == "Quebec" or at.title[0].value == "Québec"
-    assert at.selectbox(key="pp_place").value == "CA-QC"
+    assert at.selectbox(key="sb_place").value == "CA-QC"
     assert any("Socio" in f.columns for f in frames(at))
 
 
@@ -63,9 +63,18 @@ def test_no_place_asks_to_choose_one(run_page):
     assert any("Choose a state or province" in i.value for i in at.info)
 
 
+def test_the_sidebar_is_the_only_place_picker_and_filters_it_ignores_are_disabled(run_page):
+    at = run_page("place_profile", place="US-TX")
+    pickers = [s for s in at.selectbox if s.proto.label == "State or province"]
+    assert [s.key for s in pickers] == ["sb_place"]
+    assert at.selectbox(key="sb_measure").proto.disabled is False
+    assert at.selectbox(key="sb_sector").proto.disabled is True
+    assert at.selectbox(key="sb_sector").proto.help == "Not used on this page."
+
+
 def test_picking_a_place_writes_it_to_the_url(run_page):
     at = run_page("place_profile", place="US-TX")
-    at.selectbox(key="pp_place").set_value("US-VT").run()
+    at.selectbox(key="sb_place").set_value("US-VT").run()
     assert at.query_params.get("place") == "US-VT"
     assert at.title[0].value == "Vermont"
 

@@ -70,7 +70,7 @@ def test_otay_mesa_east_is_shown_as_planned_with_a_note_and_its_source(run_page)
 
 def test_otay_mesa_east_is_planned_in_spanish_too(run_page):
     at = run_page(PAGE, lang="es")
-    assert any("Otay Mesa East" in i.value and "planeado" in i.value for i in at.info)
+    assert any("Otay Mesa Este" in i.value and "planeado" in i.value for i in at.info)
 
 
 def test_border_filter_changes_the_ranked_ports(run_page):
@@ -104,7 +104,7 @@ def test_choosing_a_port_shows_its_own_yearly_series(run_page):
 def test_a_year_before_the_first_crossings_shows_the_empty_state_sentence(run_page):
     at = run_page(PAGE, year=1993)
     assert not at.exception
-    assert "No port reported Trucks in 1993 for this selection." in texts(at)
+    assert "No port has data for 1993 in this selection (Trucks)." in texts(at)
 
 
 def test_state_scope_without_a_state_asks_for_one_instead_of_a_blank_chart(run_page):

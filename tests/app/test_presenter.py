@@ -59,6 +59,8 @@ def test_scene_buttons_have_arrow_key_shortcuts(run_page):
     protos = {b.key: b.proto for b in at.button}
     assert protos["present-next"].shortcut.lower() in ("right", "arrowright")
     assert protos["present-prev"].shortcut.lower() in ("left", "arrowleft")
+    # The shortcut's hint already shows the arrow: no second arrow as an icon.
+    assert not protos["present-next"].icon and not protos["present-prev"].icon
 
 
 def test_scene_caption_and_title_follow_the_language(run_page):
@@ -115,6 +117,14 @@ def test_scene_picker_jumps_to_the_chosen_scene(run_page):
     at = run_page("presenter")
     at.selectbox(key="present_pick").set_value(LAST.scene_id).run()
     assert headers(at) == [LAST.title["en"]]
+    assert at.selectbox(key="present_pick").value == LAST.scene_id
+
+
+def test_scene_picker_shows_the_scene_on_screen(run_page):
+    at = run_page("presenter")
+    assert at.selectbox(key="present_pick").value == FIRST.scene_id
+    at.button(key="present-next").click().run()
+    assert at.selectbox(key="present_pick").value == SECOND.scene_id
 
 
 def test_unknown_scene_in_link_falls_back_to_the_first(run_page):

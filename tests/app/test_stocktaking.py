@@ -38,9 +38,9 @@ def table_with(at, column: str):
 @pytest.mark.parametrize(
     "lang,title",
     [
-        ("en", "Stock-taking: what exists, and where the gaps are"),
+        ("en", "Stocktaking: what exists, and where the gaps are"),
         ("es", "Balance: lo que existe y dónde están los vacíos"),
-        ("fr", "Bilan : ce qui existe et où sont les lacunes"),
+        ("fr", "Bilan\u202f: ce qui existe et où sont les lacunes"),
     ],
 )
 def test_stocktaking_page_renders_in_each_language(run_page, lang, title):
@@ -81,6 +81,17 @@ def test_cross_party_count_matches_the_recorded_leaders(run_page, built_store):
     assert metrics["…signed by leaders of more than one party"] == str(
         int(spread["cross_party"].sum())
     )
+
+
+def test_generic_party_names_are_translated_and_proper_names_kept(run_page):
+    at = run_page(PAGE, lang="fr")
+    by_party = table_with(at, "Parti")
+    parties = set(by_party["Parti"])
+    assert {"Républicain", "Démocrate", "Progressiste-conservateur"} <= parties
+    assert {"PAN", "Movimiento Ciudadano", "Parti Québécois"} <= parties
+    assert not {"Republican", "Democratic", "Progressive Conservative"} & parties
+    spread = table_with(at, "Partis des dirigeants")
+    assert not any("Republican" in ps for ps in spread["Partis des dirigeants"])
 
 
 # ---- queries on a SYNTHETIC store -------------------------------------------------------

@@ -114,3 +114,113 @@ def test_commodities_sum_dot2_rows_by_chapter_for_the_state_and_partner(tmp_path
     assert frame["value_usd"].iloc[0] == 15 and frame["months"].iloc[0] == 2
     assert list(trade_commodities(path, 2015, "US-TX")["hs2"]) == ["84", "87"]
     assert trade_commodities(path, 2016).empty
+
+
+# ---- trade by HS chapter (sector) from the committed January months (data/trade_hs2.csv)
+def chapter_bars(at) -> dict:
+    """{bar label: bar text} of the HS-chapter chart (the one horizontal bar chart)."""
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    bars = [t for s in specs for t in s["data"] if t.get("type") == "bar"]
+    assert len(bars) == 1
+    return dict(zip(bars[0]["y"], bars[0]["text"], strict=True))
+
+
+@pytest.mark.parametrize(
+    "lang,chapter,selected,months",
+    [
+        ("en", "Chapter 87", "(selected)", "January 2015 only"),
+        ("es", "Capítulo 87", "(seleccionado)", "Solo enero de 2015"),
+        ("fr", "Chapitre 87", "(sélectionné)", "Uniquement janvier 2015"),
+    ],
+)
+def test_sector_87_in_2015_highlights_the_chapter_and_names_the_month(
+    run_page, lang, chapter, selected, months
+):
+    at = run_page(PAGE, sector="87", year=2015, lang=lang)
+    assert not at.exception
+    bars = chapter_bars(at)
+    assert bars[chapter].endswith(selected)
+    assert [label for label, text in bars.items() if text.endswith(selected)] == [chapter]
+    assert any(c.value.startswith(months) for c in at.caption)
+
+
+def test_sector_sentence_gives_the_chapter_value_and_share_for_the_state(run_page):
+    at = run_page(PAGE, sector="87", year=2015, place="US-MI")
+    shown = texts(at)
+    assert "Michigan: trade by HS chapter, January 2015 (Exports + imports)" in shown
+    assert "**Chapter 87** (selected sector):" in shown and "(Michigan, January 2015)" in shown
+
+
+def test_a_small_selected_chapter_is_still_drawn_and_highlighted(run_page, built_store):
+    ranked = query.trade_commodities(built_store, 2015, "US-TX")
+    smallest = ranked["hs2"].iloc[-1]  # far outside the top 20
+    at = run_page(PAGE, sector=smallest, year=2015, place="US-TX")
+    bars = chapter_bars(at)
+    assert len(bars) == 21 and bars[f"Chapter {smallest}"].endswith("(selected)")
+
+
+def test_a_year_without_commodity_rows_says_which_months_the_store_has(run_page):
+    at = run_page(PAGE, sector="87", year=2024)
+    assert not at.exception
+    assert (
+        "No trade by HS chapter (sector) for 2024: the store has it for January 2015, "
+        "January 2020, January 2021, January 2022 only." in texts(at)
+    )
+    assert "Sector filter: Chapter 87." in texts(at)
+
+
+def test_a_port_only_month_shows_all_us_ports_and_says_there_is_no_state(run_page):
+    at = run_page(PAGE, sector="87", year=2021, place="US-TX")
+    shown = texts(at)
+    assert "All U.S. ports: trade by HS chapter, January 2021 (Exports + imports)" in shown
+    assert "without the U.S. state" in shown
+    assert chapter_bars(at)["Chapter 87"].endswith("(selected)")
+
+
+def test_fresh_store_offers_every_hs_chapter_and_jan_2015_dot2_totals(built_store):
+    assert len(query.hs_chapters(built_store)) == 98
+    got = {
+        (partner, flow): round(
+            query.trade_commodities(built_store, 2015, None, partner, flow)["value_usd"].sum()
+            / 1e9,
+            2,
+        )
+        for partner in ("CA", "MX")
+        for flow in ("export", "import")
+    }
+    assert got == {
+        ("CA", "export"): 22.65,
+        ("CA", "import"): 25.40,
+        ("MX", "export"): 19.14,
+        ("MX", "import"): 22.06,
+    }
+    assert set(query.trade_commodities(built_store, 2015)["table_type"]) == {"DOT2"}
+
+
+def test_commodities_count_a_month_once_and_use_port_rows_only_without_a_state(tmp_path):
+    import duckdb
+
+    path = tmp_path / "synthetic.duckdb"  # SYNTHETIC TransBorder rows
+    con = duckdb.connect(str(path))
+    con.execute((query.REPO / "ingest" / "schema.sql").read_text())
+    con.execute(
+        "INSERT INTO trade (table_type, year, month, us_state, partner_country, mode, hs2, flow, "
+        "value_usd, source_id) VALUES "
+        # January: committed summary (mode NULL) and the loaded raw rows of the same month
+        "('DOT2', 2015, 1, 'US-TX', 'MX', NULL, '87', 'export', 30, 'summary'),"
+        "('DOT2', 2015, 1, 'US-TX', 'MX', 'Truck', '87', 'export', 20, 'raw'),"
+        "('DOT2', 2015, 1, 'US-TX', 'MX', 'Rail', '87', 'export', 10, 'raw'),"
+        # February: only the summary
+        "('DOT2', 2015, 2, 'US-TX', 'MX', NULL, '87', 'export', 7, 'summary'),"
+        # the same dollars by port (DOT3) must not be added to DOT2's
+        "('DOT3', 2015, 1, NULL, 'MX', NULL, '87', 'export', 30, 'ports'),"
+        "('DOT3', 2016, 1, NULL, 'MX', NULL, '84', 'export', 5, 'ports')"
+    )
+    con.close()
+    frame = query.trade_commodities(path, 2015, "US-TX")
+    assert frame["value_usd"].tolist() == [37] and frame["months"].tolist() == [2]
+    assert query.trade_commodities(path, 2015)["value_usd"].tolist() == [37]
+    assert query.trade_commodities(path, 2016, "US-TX").empty  # DOT3 has no state
+    national = query.trade_commodities(path, 2016)
+    assert national["hs2"].tolist() == ["84"] and national["table_type"].tolist() == ["DOT3"]
+    assert query.trade_commodities(path, 2015, flow="import").empty

@@ -109,7 +109,7 @@ def test_hostile_upload_is_refused_in_one_line_and_store_unchanged(store_copy, c
     before = fingerprint(store_copy)
     at = submit_upload(name, make())
     line = refusal_line(at)
-    assert line.startswith("Refused, store unchanged: ")
+    assert line.startswith("Refused, nothing was changed: ")
     for word in words:
         assert word in line, line
     assert str(store_copy.parent) not in line  # no temp or store path leaks to the screen
@@ -131,8 +131,8 @@ def test_refusal_quoting_markdown_is_shown_literally(store_copy, monkeypatch):
     hostile = "x.csv:2: column 'Value': not a number ('![p](http://evil.example/p.png) <b>`x`</b>')"
     monkeypatch.setattr(upload, "load_upload", lambda *a, **k: upload.UploadResult(False, hostile))
     at = submit_upload("x.csv", HEADER + ROW)
-    assert at.error[0].value == f"Refused, store unchanged: `` {hostile} ``"
-    assert refusal_line(at) == f"Refused, store unchanged: {hostile}"
+    assert at.error[0].value == f"Refused, nothing was changed: `` {hostile} ``"
+    assert refusal_line(at) == f"Refused, nothing was changed: {hostile}"
 
 
 def test_upload_size_limit_is_configured_and_passed_to_the_loader(store_copy, monkeypatch):

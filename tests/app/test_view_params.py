@@ -13,7 +13,13 @@ from components import state
 LINKS = {
     "overview_map": {"shade": "initiatives", "year": "2019", "mode": "Rail", "sel": "US-MI"},
     "place_profile": {"place": "MX-NLE", "lang": "es", "year": "2020"},
-    "ports_crossings": {"count": "people", "year": "2019", "border": "US-Mexico"},
+    "ports_crossings": {
+        "count": "people",
+        "year": "2019",
+        "border": "US-Mexico",
+        "series": "port",
+        "sel": "port:2304",
+    },
     "trade_flows": {"year": "2020", "sector": "87", "mode": "Truck", "place": "US-TX"},
     "jobs_investment": {"place": "MX-NLE", "lang": "fr"},
     "initiatives": {
@@ -38,6 +44,8 @@ WIDGETS = [
     ("ports_crossings", "pc_count", "people"),
     ("ports_crossings", "pc_year", 2019),
     ("ports_crossings", "sb_border", "US-Mexico"),
+    ("ports_crossings", "pc_scope", "port"),
+    ("ports_crossings", "pc_port", "2304"),
     ("trade_flows", "sb_mode", "Truck"),
     ("initiatives", "in_kind", "summit"),
     ("initiatives", "in_sector", "energy"),
@@ -96,6 +104,8 @@ def test_initiatives_filters_and_record_are_written_to_the_link(run_page):
     "page,name,value",
     [
         ("ports_crossings", "count", "everyone"),
+        ("ports_crossings", "series", "everything"),
+        ("overview_map", "sel", "pair:US-TX~US-NM"),
         ("initiatives", "sector", "astrology"),
         ("initiatives", "sel", "initiative:no-such-record"),
         ("initiatives", "kind", "<b>treaty</b>"),

@@ -90,6 +90,10 @@ def app_url(browser_store):
                 "true",
                 "--browser.gatherUsageStats",
                 "false",
+                # Users get a generic error sentence (config.toml); the tests still find
+                # its stException element and, with full details, can say what failed.
+                "--client.showErrorDetails",
+                "full",
             ],
             cwd=REPO,
             env=env,

@@ -40,7 +40,7 @@ def _settled_params(visit, name: str, value: str) -> dict[str, str]:
 
 
 def test_address_bar_carries_each_sidebar_change_at_once(visit, app_url):
-    visit.open(f"{app_url}/place_profile?place=US-TX")
+    visit.open(f"{app_url}/trade_flows?place=US-TX")  # a page using mode and border
     _pick(visit.page, "Transport mode", "Truck")
     assert _settled_params(visit, "mode", "Truck") == {"place": "US-TX", "mode": "Truck"}
     _pick(visit.page, "Border", "US–Canada")
@@ -51,7 +51,7 @@ def test_address_bar_carries_each_sidebar_change_at_once(visit, app_url):
     }
     _pick(visit.page, "Language", "Français")
     assert _settled_params(visit, "lang", "fr")["border"] == "US-Canada"
-    assert urlsplit(visit.page.url).path == "/place_profile"
+    assert urlsplit(visit.page.url).path == "/trade_flows"
     assert visit.exceptions() == []
 
 

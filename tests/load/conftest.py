@@ -44,6 +44,10 @@ def load_server(browser_store, tmp_path_factory):  # noqa: F811
                 "true",
                 "--browser.gatherUsageStats",
                 "false",
+                # Users get a generic error sentence (config.toml); the tests still find
+                # its stException element and, with full details, can say what failed.
+                "--client.showErrorDetails",
+                "full",
             ],
             cwd=REPO,
             env=env,

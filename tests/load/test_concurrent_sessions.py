@@ -3,7 +3,7 @@
 Run with ``make test-load`` (not part of ``make test``: it takes minutes). Proves, while
 ``python -m ingest load`` runs twice on the real full 2025 BTS table:
 - no session ever shows an exception;
-- no session sees a half-loaded store: every "N sources, M rows in the store" line read
+- no session sees a half-loaded store: every "N sources, M rows of data loaded" line read
   on the Data page is the store's total either before or after the load, nothing between;
 - the server's memory stays flat: RSS after the run is within a bound of RSS after the
   warm-up round (measured, never timed). Numbers go to artifacts/load-test.json.
@@ -36,7 +36,7 @@ PAGE_TIMEOUT_MS = 300_000  # two cores, twenty renderers: slow is fine, an error
 # Flat memory: after the run, at most this much above the warmed-up server (caches are
 # keyed on the store version, so one new set of cached frames per load is expected).
 RSS_GROWTH_LIMIT = 1.5
-TOTALS = re.compile(r"([\d,]+) sources, ([\d,]+) rows in the store")
+TOTALS = re.compile(r"([\d,]+) sources, ([\d,]+) rows of data loaded")
 
 
 def store_totals(db: Path) -> tuple[int, int]:
