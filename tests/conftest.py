@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +99,21 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def build_reference_store(path: Path) -> Path:
+    """Build a store at ``path`` from the committed data, as `make run` does -> ``path``.
+
+    Fails the test with the command's error output if the build fails.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "ingest", "build", "--db", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if result.returncode != 0 or not path.exists():
+        pytest.fail(f"python -m ingest build failed ({result.returncode}): {result.stderr}")
+    return path

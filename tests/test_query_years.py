@@ -4,8 +4,6 @@ query and slices it, so the year slider costs no query)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -13,21 +11,13 @@ import pandas as pd
 import pytest
 
 from components import query
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.conftest import build_reference_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
     """The store `make run` builds from the committed reference data."""
-    db = tmp_path_factory.mktemp("years") / "borderlinks.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "ingest", "build", "--db", str(db)],
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-    )
-    return db
+    return build_reference_store(tmp_path_factory.mktemp("years") / "borderlinks.duckdb")
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
+
+from tests.conftest import build_reference_store
 
 REPO = Path(__file__).resolve().parents[2]
 DASHBOARD = REPO / "dashboard.py"
@@ -32,16 +32,7 @@ def built_store(tmp_path_factory) -> Path:
     if prebuilt:
         path = Path(prebuilt)
     else:
-        path = tmp_path_factory.mktemp("store") / "borderlinks.duckdb"
-        result = subprocess.run(
-            [sys.executable, "-m", "ingest", "build", "--db", str(path)],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if result.returncode != 0 or not path.exists():
-            pytest.fail(f"python -m ingest build failed ({result.returncode}): {result.stderr}")
+        path = build_reference_store(tmp_path_factory.mktemp("store") / "borderlinks.duckdb")
     os.environ["BORDERLINKS_DB"] = str(path)
     return path
 

@@ -17,6 +17,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.conftest import build_reference_store
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("BORDERLINKS_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -57,14 +59,7 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
 @pytest.fixture(scope="session")
 def browser_store(tmp_path_factory) -> Path:
     """A store built from the committed reference data, as `make run` builds it."""
-    db = tmp_path_factory.mktemp("browser-store") / "borderlinks.duckdb"
-    subprocess.run(
-        [sys.executable, "-m", "ingest", "build", "--db", str(db)],
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-    )
-    return db
+    return build_reference_store(tmp_path_factory.mktemp("browser-store") / "borderlinks.duckdb")
 
 
 @pytest.fixture(scope="session")
