@@ -193,20 +193,10 @@ _STORE: dict[str, Path] = {}
 
 def _session_store(tmp_path_factory) -> Path:
     """One store per test session, built by ``python -m ingest build`` from committed data."""
-    import subprocess
-    import sys
+    from tests.conftest import build_reference_store
 
     if "db" not in _STORE:
-        path = tmp_path_factory.mktemp("i18n-store") / "borderlinks.duckdb"
-        result = subprocess.run(
-            [sys.executable, "-m", "ingest", "build", "--db", str(path)],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if result.returncode != 0:
-            pytest.fail(f"python -m ingest build failed: {result.stderr}")
+        path = build_reference_store(tmp_path_factory.mktemp("i18n-store") / "borderlinks.duckdb")
         _STORE["db"] = path
     return _STORE["db"]
 

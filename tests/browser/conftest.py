@@ -6,6 +6,7 @@ The browser tests never skip: if Chromium is missing they fail loudly, because
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -65,11 +66,21 @@ def browser_store(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def app_url(browser_store):
     """Serve the dashboard on a free loopback port for the whole session."""
-    port = free_port()
     env = dict(os.environ, BORDERLINKS_DB=str(browser_store))
     log = (REPO / "artifacts").resolve()
     log.mkdir(exist_ok=True)
-    with open(log / "streamlit-browser-tests.log", "w") as out:
+    with serve_dashboard(env, log / "streamlit-browser-tests.log") as (url, _proc):
+        yield url
+
+
+@contextlib.contextmanager
+def serve_dashboard(env: dict, log: Path):
+    """Run ``streamlit run dashboard.py`` on a free loopback port -> (url, process).
+
+    ``env`` carries BORDERLINKS_DB; the server's output goes to ``log``; it is stopped on exit.
+    """
+    port = free_port()
+    with open(log, "w") as out:
         proc = subprocess.Popen(
             [
                 sys.executable,
@@ -98,7 +109,7 @@ def app_url(browser_store):
         url = f"http://127.0.0.1:{port}"
         try:
             wait_healthy(url, proc)
-            yield url
+            yield url, proc
         finally:
             proc.terminate()
             try:
