@@ -73,6 +73,29 @@ def app_url(browser_store):
         yield url
 
 
+def server_command(port: int) -> list[str]:
+    """The command line of a test dashboard server on 127.0.0.1:``port``."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        # Users get a generic error sentence (config.toml); the tests still find
+        # its stException element and, with full details, can say what failed.
+        "--client.showErrorDetails",
+        "full",
+    ]
+
+
 @contextlib.contextmanager
 def serve_dashboard(env: dict, log: Path):
     """Run ``streamlit run dashboard.py`` on a free loopback port -> (url, process).
@@ -82,25 +105,7 @@ def serve_dashboard(env: dict, log: Path):
     port = free_port()
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                # Users get a generic error sentence (config.toml); the tests still find
-                # its stException element and, with full details, can say what failed.
-                "--client.showErrorDetails",
-                "full",
-            ],
+            server_command(port),
             cwd=REPO,
             env=env,
             stdout=out,
