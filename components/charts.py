@@ -11,6 +11,8 @@ marker symbol / bar pattern and carry their values as text or hover labels.
 
 from __future__ import annotations
 
+import html
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
@@ -53,6 +55,12 @@ def _plain(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}"
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """``text`` escaped and broken into '<br>'-joined lines of at most ``width`` characters,
+    so a long name (an official HS chapter title) stays inside a tooltip."""
+    return "<br>".join(textwrap.wrap(html.escape(str(text)), width)) or html.escape(str(text))
 
 
 def _base_layout(fig: go.Figure, title: str, lang: str) -> go.Figure:
@@ -126,11 +134,14 @@ def ranked_bars(
     highlight: Mapping[str, str] | None = None,
     fmt: Formatter = _plain,
     lang: str = "en",
+    hover: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Horizontal bars ranked by ``value`` (largest on top), each labelled with its value.
 
     ``highlight`` maps a label to a note (e.g. 'planned'): those bars get a hatch
     pattern and the note in their text, so the distinction is not colour alone.
+    ``hover`` maps a label to a longer name for its tooltip (e.g. an official title
+    behind a short axis label); labels it lacks show themselves.
     """
     _require(df, [label, value])
     ranked = df.sort_values(value, ascending=False)
@@ -153,7 +164,8 @@ def ranked_bars(
                 "color": [OKABE_ITO[1] if n in notes else OKABE_ITO[0] for n in ranked[label]],
                 "pattern": {"shape": ["/" if n in notes else "" for n in ranked[label]]},
             },
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            customdata=[_wrap(hover.get(n, n)) for n in ranked[label]] if hover else None,
+            hovertemplate=("%{customdata}" if hover else "%{y}") + ": %{text}<extra></extra>",
             name=value_label,
         )
     )

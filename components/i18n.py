@@ -269,6 +269,21 @@ def in_lang(row, field: str, lang: str | None = None) -> str:
     return ""
 
 
+def leader_role(leader: dict, lang: str | None = None) -> str:
+    """A leader's title in the language: ``role_<lang>``, else ``role`` (English); '' if none.
+
+    In: one item of the inventory's ``leaders`` JSON ({name, role, role_es, role_fr, ...}).
+    The English title is stored as plain ``role`` (the schema's original key), so
+    ``in_lang`` cannot serve here.
+    """
+    code = _lang(lang)
+    for key in (f"role_{code}", "role"):
+        value = leader.get(key)
+        if not _missing(value) and str(value).strip():
+            return str(value)
+    return ""
+
+
 def port_name(name: str, lang: str | None = None) -> str:
     """A port's name as CBP publishes it -> the name used in the language's texts.
 
@@ -276,6 +291,29 @@ def port_name(name: str, lang: str | None = None) -> str:
     is "Otay Mesa Este"/"Otay Mesa Est" in the scenes and initiatives); others stay.
     """
     return label("ports.name", name, lang=lang)
+
+
+def hs_chapter_title(code: str, lang: str | None = None, short: bool = False) -> str:
+    """The name of HS chapter ``code`` ('87') in the language; '' for an unknown chapter.
+
+    ``short``: our ≤ 40-character label ('Vehicles (not railway)') for selects and chart
+    axes; else the official title. Falls back to English where a language has none.
+    """
+    from components import query  # late import: query is the data module, i18n stays light
+
+    names = query.hs_chapter_names().get(str(code), {})
+    return in_lang(names, "name_short" if short else "name", lang)
+
+
+def hs_chapter(code: str | None, lang: str | None = None, full: bool = False) -> str:
+    """'87 · Vehicles (not railway)': chapter code and short label (``full``: official title).
+
+    A chapter without a name (not in ``data/codes``) reads 'Chapter 87' in the language.
+    """
+    if not code:
+        return "–"
+    name = hs_chapter_title(code, lang, short=not full)
+    return f"{code} · {name}" if name else t("sidebar.hs_chapter", lang=lang, code=code)
 
 
 NNBSP = "\u202f"  # narrow no-break space: French puts it before : ; ? !

@@ -15,14 +15,14 @@ import html
 import json
 import math
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
-from components import palettes
+from components import palettes, state
 from components.i18n import port_name, t
 
 # Local style served by Streamlit static serving: never a hosted basemap
@@ -30,6 +30,7 @@ from components.i18n import port_name, t
 MAP_STYLE = "/app/static/basemap.json"
 BASE_LAYER_ID = "places"
 PORTS_LAYER_ID = "ports"
+PLANNED_PORTS_LAYER_ID = "planned_ports"
 ARCS_LAYER_ID = "arcs"
 TRADE_ARCS_LAYER_ID = "trade-arcs"
 POINTS_LAYER_ID = "initiative_points"
@@ -83,7 +84,7 @@ def choropleth_layer(
     palette=palettes.SEQUENTIAL,
     fmt=str,
     label: str = "",
-    selected: str | None = None,
+    selected: str | Collection[str] | None = None,
     highlight: set[str] | None = None,
     fills: dict[str, tuple] | None = None,
 ) -> tuple[LayerGroup, list[tuple[tuple, str]]]:
@@ -92,8 +93,9 @@ def choropleth_layer(
     ``geojson`` features need ``place_id`` and ``name`` properties (from
     ``geo.boundaries.boundaries_geojson``); it is not mutated (it is cached).
     Places without a value are grey and say 'no data' in their tooltip.
-    ``selected`` and ``highlight`` place ids get a thick outline (e.g. neighbours
-    on a profile); ``fills`` forces the colour of some places (a locator map).
+    ``selected`` (one place id, or several: both places of a selected pair) and
+    ``highlight`` place ids get a thick outline (e.g. neighbours on a profile);
+    ``fills`` forces the colour of some places (a locator map).
 
     One PolygonLayer (filled AND stroked, one row per polygon part) sends the
     rings once (~200 KB compact for the whole continent, under the 250 KB base
@@ -105,6 +107,7 @@ def choropleth_layer(
     if values is not None and not values.empty:
         by_place = dict(zip(values["place_id"], values["value"], strict=True))
     edges = palettes.class_breaks(list(by_place.values()))
+    chosen = {selected} if isinstance(selected, str) else set(selected or ())
     rows = []
     for feature in geojson.get("features", []):
         props = feature.get("properties") or {}
@@ -116,7 +119,7 @@ def choropleth_layer(
             colour = fills[place_id]
         shown = t("ui.no_data") if missing else fmt(value)
         tip = tip_text(props.get("name") or place_id, [(label, shown)] if label else [])
-        if place_id == selected:
+        if place_id in chosen:
             line, width = list(palettes.SELECTED_OUTLINE), 3
         elif highlight and place_id in highlight:
             line, width = list(palettes.SELECTED_OUTLINE), 2
@@ -220,14 +223,68 @@ def ports_layer(
     )
 
 
+def planned_ports_layer(
+    planned: pd.DataFrame, state_name=lambda place_id: place_id, selected: str | None = None
+) -> pdk.Layer:
+    """Planned ports (not open, no crossings) as rings whose tooltip says 'planned'.
+
+    ``planned``: port_code, port_name, place_id, lat, lon (rows without coordinates are
+    left out). A click selects ``port:<code>``; the ``selected`` one has a thicker ring.
+    The inside is faintly filled: deck.gl picks only drawn pixels, and a bare 3 px ring
+    is hard to hit.
+    """
+    frame = planned.dropna(subset=["lat", "lon"])
+    status_label, state_label = t("col.status"), t("col.state")
+    status = t("ports.status.planned")
+    records = [
+        {
+            "lat": port.lat,
+            "lon": port.lon,
+            "sel_id": f"port:{port.port_code}",
+            "ring": 5 if f"port:{port.port_code}" == selected else 3,
+            "tip": tip_text(
+                port_name(port.port_name),
+                [(status_label, status), (state_label, state_name(port.place_id))],
+            ),
+        }
+        for port in frame.itertuples(index=False)  # a handful of rows
+    ]
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=records,
+        id=PLANNED_PORTS_LAYER_ID,
+        pickable=True,
+        stroked=True,
+        filled=True,
+        get_position=["lon", "lat"],
+        get_radius=9,
+        radius_units="'pixels'",  # quoted: pydeck reads bare strings as accessors
+        get_fill_color=[255, 255, 255, 90],
+        get_line_color=[*palettes.SELECTED_OUTLINE, 255],
+        get_line_width="ring",
+        line_width_units="'pixels'",
+        auto_highlight=True,
+    )
+
+
 def arcs_layer(
-    links_df: pd.DataFrame, max_px: int = 8, pickable: bool = False, layer_id: str = ARCS_LAYER_ID
+    links_df: pd.DataFrame,
+    max_px: int = 8,
+    pickable: bool = False,
+    layer_id: str = ARCS_LAYER_ID,
+    alpha: int | None = None,
+    height: float | None = None,
 ) -> pdk.Layer:
     """Cross-border links as arcs, width proportional to ``value``.
 
     ``links_df``: source_lon, source_lat, target_lon, target_lat, value, kind
     ('trade' | 'initiative'), tip (plain text, see ``tip_text``). Kinds get different
     colours AND their tooltip names the kind (meaning never by colour alone).
+    ``alpha`` and ``height`` replace the kind's opacity and arc height (``ARC_STYLES``).
+
+    An optional boolean ``focus`` column picks out the links of a selection: those
+    are drawn opaque, wider and on top, the others faded (a selection is shown by
+    width and opacity, not by a new colour).
 
     ``pickable=True`` with a ``sel_id`` column makes a click select that id
     (e.g. ``initiative:<id>``). Round 1's "a pickable ArcLayer loses every click"
@@ -245,11 +302,21 @@ def arcs_layer(
     else:
         top = frame["value"].max() or 1
         styles = [_arc_style(kind) for kind in frame["kind"]]
+        # True / False / None (no selection), as plain bools (numpy's are not ``True``).
+        raw = frame["focus"] if "focus" in frame.columns else [None] * len(frame)
+        focus = [None if pd.isna(hit) else bool(hit) for hit in raw]
         frame["width"] = [
             max(1.0, max_px * style["width"] * float(v) / float(top))
-            for v, style in zip(frame["value"], styles, strict=True)
+            + (FOCUS_EXTRA_PX if hit is True else 0)
+            for v, style, hit in zip(frame["value"], styles, focus, strict=True)
         ]
-        frame["colour"] = [[*style["colour"], style["alpha"]] for style in styles]
+        frame["colour"] = [
+            [*style["colour"], _arc_alpha(style["alpha"] if alpha is None else alpha, hit)]
+            for style, hit in zip(styles, focus, strict=True)
+        ]
+        if "focus" in frame.columns:  # deck.gl draws rows in order: the selection last
+            frame = frame.assign(_on_top=[hit is True for hit in focus])
+            frame = frame.sort_values("_on_top", kind="stable")
         keep = [
             "source_lon",
             "source_lat",
@@ -262,6 +329,10 @@ def arcs_layer(
         if "sel_id" in frame.columns and frame["sel_id"].notna().any():
             keep.append("sel_id")
         records = frame[keep].to_dict("records")
+    if height is None:
+        # One height per layer (a per-row height would add bytes to every arc sent).
+        kinds = links_df.get("kind", [])
+        height = max((_arc_style(kind)["height"] for kind in kinds), default=0.4)
     return pdk.Layer(
         "ArcLayer",
         data=records,
@@ -273,11 +344,19 @@ def arcs_layer(
         get_target_color="colour",
         get_width="width",
         width_units="'pixels'",
-        # One height per layer (a per-row height would add bytes to every arc sent).
-        get_height=max(
-            (_arc_style(kind)["height"] for kind in links_df.get("kind", [])), default=0.4
-        ),
+        get_height=height,
     )
+
+
+FOCUS_EXTRA_PX = 3  # a selected link is this much wider than its value makes it
+FADED_ALPHA = 28  # links outside a selection: still there, no longer in the way
+
+
+def _arc_alpha(alpha: int, focus) -> int:
+    """Opacity of a link: ``alpha``, opaque when in focus (True), faded when not (False)."""
+    if focus is True:
+        return 255
+    return FADED_ALPHA if focus is False else alpha
 
 
 # Trade arcs (one per state pair, wide) are drawn thinner, fainter and flatter than
@@ -291,6 +370,59 @@ ARC_STYLES = {
 def _arc_style(kind: str) -> dict:
     """Colour, opacity, width share and arc height of a link kind ('trade' | other)."""
     return ARC_STYLES["trade" if kind == "trade" else "initiative"]
+
+
+def pair_arcs_layer(
+    pairs: pd.DataFrame,
+    ends: tuple[str, str],
+    places: pd.DataFrame,
+    *,
+    kind: str,
+    value: str,
+    tip: Callable,
+    layer_id: str = ARCS_LAYER_ID,
+    focus: str | None = None,
+    alpha: int | None = None,
+    height: float | None = None,
+    max_px: int = 8,
+) -> pdk.Layer:
+    """Cross-border pairs of places -> one clickable ArcLayer; a click selects the pair.
+
+    ``pairs``: one row per pair, the two place ids in the ``ends`` columns and the
+    ``value`` column (what an arc's width shows); ``tip(row)`` gets each row as a named
+    tuple and returns its tooltip (``tip_text``). ``places``: place_id, lat, lon; pairs
+    naming a place not in it are left out. ``kind``: 'trade' | 'initiative' (colour,
+    style). ``focus``: a selected place id or pair id: its arcs are drawn on top and
+    every other arc faded (None: nothing selected). ``alpha``, ``height``, ``max_px``:
+    see ``arcs_layer``.
+    """
+    a_col, b_col = ends
+    known = set(places["place_id"])
+    rows = pairs[pairs[a_col].isin(known) & pairs[b_col].isin(known)]
+    if rows.empty:
+        return arcs_layer(pd.DataFrame(), pickable=True, layer_id=layer_id, height=height)
+    sel_ids = list(map(state.pair_id, rows[a_col], rows[b_col]))
+    rows = rows.assign(
+        value=rows[value],
+        kind=kind,
+        sel_id=sel_ids,
+        tip=[tip(row) for row in rows.itertuples(index=False)],
+    )
+    if focus:
+        rows = rows.assign(
+            focus=[
+                focus in (sel, a, b)
+                for sel, a, b in zip(sel_ids, rows[a_col], rows[b_col], strict=True)
+            ]
+        )
+    return arcs_layer(
+        link_frame(rows, a_col, b_col, places),
+        max_px=max_px,
+        pickable=True,
+        layer_id=layer_id,
+        alpha=alpha,
+        height=height,
+    )
 
 
 class CompactDeck(pdk.Deck):
@@ -431,6 +563,7 @@ def selection_from_event(event) -> str | None:
         ARCS_LAYER_ID,
         TRADE_ARCS_LAYER_ID,
         POINTS_LAYER_ID,
+        PLANNED_PORTS_LAYER_ID,
         PORTS_LAYER_ID,
         BASE_LAYER_ID,
     ):
@@ -535,4 +668,82 @@ def land_layer(lang: str) -> pdk.Layer:
         get_fill_color=[246, 243, 236],
         get_line_color=[150, 150, 150],
         line_width_min_pixels=0.5,
+    )
+
+
+LABELS_LAYER_ID = "labels"
+# The page's own typeface (Streamlit ships Source Sans); deck.gl draws the glyphs into a
+# canvas atlas in the browser, so no font file is fetched.
+LABEL_FONT = "'Source Sans', 'Source Sans Pro', 'DejaVu Sans', sans-serif"
+LABEL_SIZES = {"place": 22, "city": 20, "port": 19}
+
+
+def labels_layer(
+    labels: pd.DataFrame, zoom: float, layer_id: str = LABELS_LAYER_ID
+) -> pdk.Layer | None:
+    """Text labels placed for the camera's ``zoom`` -> a TextLayer, or None when there are none.
+
+    ``labels``: lon, lat, text, kind ('place' | 'city' | 'port') and optionally radius (px of
+    the port's circle). Place and city names are written on their point where there is room;
+    port names beside their circle. Labels never cover one another at ``zoom`` when a free
+    side exists (``geo.labels.place_labels``); earlier rows are placed first.
+    """
+    from geo import labels as geo_labels
+
+    missing = {"lon", "lat", "text", "kind"} - set(labels.columns)
+    if missing:
+        raise ValueError(f"labels need columns {sorted(missing)}")
+    frame = labels.dropna(subset=["lon", "lat", "text"])
+    if frame.empty:
+        return None
+    frame = geo_labels.place_labels(
+        frame.assign(
+            size=[LABEL_SIZES.get(kind, 19) for kind in frame["kind"]],
+            on_point=frame["kind"] != "port",
+        ),
+        zoom,
+    )
+    records = [
+        {
+            "lon": float(lon),
+            "lat": float(lat),
+            "text": str(text),
+            "size": size,
+            "offset": offset,
+            "anchor": anchor,
+            "baseline": baseline,
+        }
+        for lon, lat, text, size, offset, anchor, baseline in zip(
+            frame["lon"],
+            frame["lat"],
+            frame["text"],
+            frame["size"],
+            frame["offset"],
+            frame["anchor"],
+            frame["baseline"],
+            strict=True,
+        )
+    ]
+    return pdk.Layer(
+        "TextLayer",
+        data=records,
+        id=layer_id,
+        pickable=False,
+        get_position=["lon", "lat"],
+        get_text="text",
+        get_size="size",
+        size_units="'pixels'",  # quoted: pydeck reads bare strings as accessors
+        get_pixel_offset="offset",
+        get_alignment_baseline="baseline",
+        get_text_anchor="anchor",
+        get_color=[20, 20, 20, 255],
+        font_family=f'"{LABEL_FONT}"',
+        font_weight=600,
+        character_set="'auto'",  # accents (Québec, Nuevo León) are not in the ASCII default
+        background=True,
+        get_background_color=[255, 255, 255, 225],
+        background_padding=[4, 2, 4, 2],
+        # Drawn over the polygons whatever the depth: with a tilted camera, text at ground
+        # level would otherwise be cut by the shapes it sits on.
+        parameters={"depthCompare": "always", "depthWriteEnabled": False},
     )

@@ -38,6 +38,13 @@ h2, h3 { color: #000000 !important; }
   font-size: 1.3rem !important; line-height: 1.45 !important; color: #111111 !important;
 }
 [data-testid="stCaptionContainer"] a { color: #003c8f !important; }
+/* The map takes the screen's height less the scene's text (~505 px on a 1080 p screen). */
+:root { --bl-map-height: clamp(420px, calc(100vh - 505px), 1600px); }
+[data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]),
+[data-testid="stFullScreenFrame"]:has([data-testid="stDeckGlJsonChart"]),
+[data-testid="stDeckGlJsonChart"] {
+  height: var(--bl-map-height) !important; flex: 0 0 var(--bl-map-height) !important;
+}
 .bl-legend { font-size: 1.3rem !important; line-height: 1.7 !important; color: #000000 !important; }
 .bl-legend-item { margin-right: 1.4rem !important; }
 .bl-legend-swatch { width: 1.3rem !important; height: 1.3rem !important; margin-right: 0.4rem !important; }
@@ -53,7 +60,8 @@ h2, h3 { color: #000000 !important; }
 """
 PRESENT_KEY = "sb_present"
 # A map on a 1920x1080 projector: the screen less the scene's title row, sentence,
-# source lines and legend (up to ~500 px), so one screen holds the whole scene.
+# source lines and legend (up to ~505 px), so one screen holds the whole scene. The
+# presenter CSS then sizes the map to any screen the same way (--bl-map-height).
 PRESENT_MAP_HEIGHT = 575
 
 

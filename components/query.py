@@ -1469,3 +1469,26 @@ def pair_initiatives(
         """,
         [a, b, year, year, border, border],
     )
+
+
+# ---------------------------------------------------------------- HS chapter names (trade)
+
+# Set on first use: the names are committed reference files (data/codes), not store rows,
+# so they do not change with the store and are read once per process.
+_HS_NAMES: dict[str, dict[str, str]] = {}
+_HS_NAMES_LOCK = threading.Lock()
+
+
+def hs_chapter_names() -> dict[str, dict[str, str]]:
+    """{hs2: {'name_en', 'name_es', 'name_fr', 'name_short_en', ...}} for every HS chapter.
+
+    Full official titles (``name_*``) and our short labels (``name_short_*``), read from
+    ``data/codes/hs_chapters.csv`` + ``hs_chapters_i18n.csv`` once and shared: read-only.
+    """
+    if not _HS_NAMES:
+        from ingest import transborder_codes  # plain python; keeps query's import light
+
+        names = transborder_codes.read_hs_chapter_names(REPO / "data" / "codes")
+        with _HS_NAMES_LOCK:
+            _HS_NAMES.update(names)
+    return _HS_NAMES

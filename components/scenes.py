@@ -308,6 +308,42 @@ def neighbour_id(scenes: list[Scene], scene_id: str | None, step: int) -> str:
     return ids[(index + step) % len(ids)]
 
 
+# Above this zoom a scene frames a city pair, and a state's label point is off screen.
+STATE_LABEL_MAX_ZOOM = 7.0
+
+
+def scene_labels(scene: Scene, places, ports, name, port_name, planned: str, port_radius=None):
+    """The names a scene writes on its map -> DataFrame lon, lat, text, kind, radius.
+
+    ``places``: place_id, kind, lat, lon (cities included); ``ports``: port_code, port_name,
+    status, lat, lon. ``name(place_id)`` and ``port_name(name)`` give names in the page
+    language; ``planned`` is the word for a planned port; ``port_radius`` maps a port code
+    to its circle's radius in pixels. Labelled, most important first: the scene's ports,
+    planned ports when the camera is at city zoom (``STATE_LABEL_MAX_ZOOM`` or closer), the
+    scene's cities, and its states and provinces when the camera is farther out.
+    """
+    import pandas as pd
+
+    radius = port_radius or {}
+    rows = []
+    order = {code: i for i, code in enumerate(scene.ports)}
+    # A planned port is news at city zoom; on a wider view it would name a corner of the map.
+    near = scene.camera["zoom"] >= STATE_LABEL_MAX_ZOOM
+    shown = ports[ports["port_code"].isin(order) | ((ports["status"] == "planned") & near)]
+    shown = shown.assign(_order=shown["port_code"].map(order).fillna(len(order)))
+    for code, pname, status, lat, lon in shown.sort_values("_order", kind="stable")[
+        ["port_code", "port_name", "status", "lat", "lon"]
+    ].itertuples(index=False):
+        text = port_name(pname) + (f" ({planned})" if status == "planned" else "")
+        rows.append((lon, lat, text, "port", radius.get(code, 4.0)))
+    wanted = places[places["place_id"].isin(scene.places)]
+    wanted = wanted.assign(_city=wanted["kind"] != "city").sort_values("_city", kind="stable")
+    for pid, kind, lat, lon in wanted[["place_id", "kind", "lat", "lon"]].itertuples(index=False):
+        if kind == "city" or scene.camera["zoom"] < STATE_LABEL_MAX_ZOOM:
+            rows.append((lon, lat, name(pid), "city" if kind == "city" else "place", 0.0))
+    return pd.DataFrame(rows, columns=["lon", "lat", "text", "kind", "radius"])
+
+
 @dataclass(frozen=True)
 class FilledCaption:
     """A caption with its figures read from the store."""

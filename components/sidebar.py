@@ -118,9 +118,7 @@ def render_sidebar(view: state.View, filters: set[str] | None = None) -> None:
             t("sidebar.sector"),
             (ALL, *chapters),
             format_func=_labels(
-                chapters,
-                lambda code: t("sidebar.hs_chapter", code=code),
-                t("sidebar.sector_placeholder"),
+                chapters, i18n.hs_chapter, t("sidebar.sector_placeholder")
             ).__getitem__,
             key="sb_sector",
             on_change=_changed,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import quote
 
 import pandas as pd
@@ -313,8 +313,8 @@ def table_view(
     Raw id columns (``place_id``, ``source_id``, …) stay in the frame but are hidden
     (the CSV keeps them); a table mixing sources gets a 'Source' column of short
     source names (one source: the caption under the table names it). Numbers are
-    exact and grouped ('3,026,632', dollars '$505,215,145,358'; the browser's locale
-    sets the separators); years stay '2024'. Long text wraps in a fixed width and a
+    exact and grouped in the page's language ('3,026,632', '3 026 632'; see
+    ``cell_formats``); years stay '2024'. Long text wraps in a fixed width and a
     link shows its site. ``column_config`` entries win over these defaults.
     """
     caller = dict(column_config or {})
@@ -353,13 +353,47 @@ def _with_source_names(data: pd.DataFrame) -> pd.DataFrame:
 
 
 def _number_column(name, series: pd.Series):
-    """A grouped, exact number column ('$' for dollars), or None for a year column."""
+    """A number column, or None for a year column. It sets no format: Streamlit's formats
+    follow the browser's locale, so the cells show ``cell_formats``' text in the page's
+    language instead, and the column still sorts by value."""
     if is_year_like(series.dropna()):
         return None
-    if money_scale(name) == 1.0:
-        # step=1: whole dollars ('$505,215,145,358'), not the default two decimals.
-        return st.column_config.NumberColumn(format="dollar", step=1)
-    return st.column_config.NumberColumn(format="localized")
+    return st.column_config.NumberColumn()
+
+
+def _decimals(series: pd.Series, most: int = 3) -> int:
+    """Fraction digits needed to show every value of ``series`` exactly (at most ``most``)."""
+    values = series.dropna().astype(float)
+    for digits in range(most):
+        scaled = values * 10**digits
+        if ((scaled - scaled.round()).abs() < 1e-6).all():
+            return digits
+    return most
+
+
+def number_format(name, series: pd.Series, lang: str | None = None) -> Callable:
+    """How the cells of number column ``name`` read in the page's language -> value -> text.
+
+    Whole dollars for a '(USD)' column (the header names the currency), grouped integers,
+    or just enough decimals to be exact ('4 612,35' in French); '–' for a missing value.
+    """
+    if money_scale(name) == 1.0 or (digits := _decimals(series)) == 0:
+        return functools.partial(i18n.fmt_int, lang=lang)
+    return functools.partial(i18n.fmt_num, lang=lang, digits=digits)
+
+
+def cell_formats(frame: pd.DataFrame, config: dict, lang: str | None = None) -> dict:
+    """{column: value -> text in ``lang`` (default: the page's)} for the shown number
+    columns of ``frame`` whose column config sets no format of its own (``table_view``)."""
+    formats = {}
+    for name in frame.columns:
+        spec = config.get(name, {})
+        if spec is None or not isinstance(spec, dict) or spec.get("type_config", {}).get("format"):
+            continue
+        if spec.get("type_config", {}).get("type") != "number":
+            continue
+        formats[name] = number_format(name, frame[name], lang)
+    return formats
 
 
 def _longest_text(series: pd.Series) -> int:
@@ -389,8 +423,9 @@ def dataframe(
 ) -> None:
     """``st.dataframe`` of ``data`` as every table of the app shows it (see ``table_view``)."""
     frame, config, row_height = table_view(data, column_config)
+    formats = cell_formats(frame, config)
     st.dataframe(
-        frame,
+        frame.style.format(formats) if formats else frame,
         hide_index=True,
         width="stretch",
         key=key,

@@ -87,7 +87,7 @@ FACT_OPTIONAL = (
     "label_fr",
 )
 PARTY_FIELDS = ("place", "organisation", "role")
-LEADER_FIELDS = ("name", "role", "party", "place")
+LEADER_FIELDS = ("name", "role", "role_es", "role_fr", "party", "place")
 SOURCE_FIELDS = ("url", "title", "publisher")
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -343,6 +343,13 @@ def _check_leaders(path: Path, record: _LineDict, places: frozenset[str]) -> Non
         name = leader.get("name")
         if not isinstance(name, str) or not name.strip():
             _refuse(path, record, "leaders.name", "leader without a name", leader.line)
+        # The es/fr titles are shown in place of ``role`` on those pages: text or absent.
+        for key in ("role", "role_es", "role_fr", "party"):
+            value = leader.get(key)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                _refuse(
+                    path, record, f"leaders.{key}", f"'{key}' must be text", _where(leader, key)
+                )
         if leader.get("place") is not None:
             _check_place(path, record, leader, "place", "leaders.place", places)
 
@@ -431,13 +438,15 @@ def _text_or_none(value) -> str | None:
 
 
 def _leaders_json(leaders: list | None) -> str:
-    """Leaders as the schema's JSON list of {name, role, party, place_id}."""
+    """Leaders as the schema's JSON list of {name, role, role_es, role_fr, party, place_id}."""
     out = []
     for leader in leaders or []:
         out.append(
             {
                 "name": leader["name"].strip(),
                 "role": _text_or_none(leader.get("role")),
+                "role_es": _text_or_none(leader.get("role_es")),
+                "role_fr": _text_or_none(leader.get("role_fr")),
                 "party": _text_or_none(leader.get("party")),
                 "place_id": leader.get("place"),
             }

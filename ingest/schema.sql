@@ -139,7 +139,7 @@ CREATE TABLE IF NOT EXISTS initiatives (
     status VARCHAR NOT NULL,         -- active | ended | planned
     border VARCHAR,                  -- 'US-Canada' | 'US-Mexico' | 'trilateral'
     sectors VARCHAR[],
-    leaders VARCHAR,                 -- JSON list of {name, role, party, place_id}
+    leaders VARCHAR,                 -- JSON list of {name, role, role_es, role_fr, party, place_id}
     summary_en VARCHAR NOT NULL,
     summary_es VARCHAR,
     summary_fr VARCHAR,

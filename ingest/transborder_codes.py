@@ -182,6 +182,28 @@ def read_hs_chapters(codes_dir: Path) -> dict[str, str]:
         return {row["hs2"]: row["name_en"] for row in csv.DictReader(f)}
 
 
+#: Chapter titles in Spanish and French plus short labels (≤ 40 characters) in all three
+#: languages, compiled by hand from the Mexican and Canadian tariffs (data/README.md).
+HS_NAMES_FILE = "hs_chapters_i18n.csv"
+HS_NAME_FIELDS = ("name_es", "name_fr", "name_short_en", "name_short_es", "name_short_fr")
+
+
+def read_hs_chapter_names(codes_dir: Path) -> dict[str, dict[str, str]]:
+    """Read the two HS chapter files -> {'87': {'name_en': ..., 'name_es': ..., ...}}.
+
+    In: the ``data/codes`` folder. Out: one dict per chapter of ``hs_chapters.csv`` with
+    ``name_en`` (BTS) and, where ``hs_chapters_i18n.csv`` has the chapter, its
+    ``HS_NAME_FIELDS`` and ``source_es``/``source_fr``. A chapter missing from the second
+    file keeps its English name only (the UI then falls back to English).
+    """
+    names = {code: {"name_en": name} for code, name in read_hs_chapters(codes_dir).items()}
+    with open(Path(codes_dir) / HS_NAMES_FILE, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["hs2"] in names:
+                names[row["hs2"]].update({k: v for k, v in row.items() if k != "hs2" and v})
+    return names
+
+
 def _read_code_csv(path: Path) -> list[list[str]]:
     """Rows of an official code-list CSV (header dropped, cells stripped)."""
     with open(path, encoding="utf-8", newline="") as f:

@@ -287,9 +287,15 @@ if not shown.empty:
             if leaders:
                 st.markdown(f"**{t('initiatives.leaders')}**")
                 for leader in leaders:
-                    party = leader.get("party") or t("initiatives.party_unknown")
+                    party = leader.get("party")
+                    # Party names as the Stocktaking page shows them (proper names unchanged).
+                    party = (
+                        i18n.label("stock.party", party, lang=lang)
+                        if party
+                        else t("initiatives.party_unknown")
+                    )
                     st.markdown(
-                        f"- {md_text(leader.get('name'))}, {md_text(leader.get('role') or '')} "
+                        f"- {md_text(leader.get('name'))}, {md_text(i18n.leader_role(leader, lang))} "
                         f"— {md_text(party)}"
                     )
             st.markdown(

@@ -92,7 +92,7 @@ def shaded_part(
         values,
         fmt=fmt_for(shade),
         label=f"{t(f'indicator.{shade}')} ({year})",
-        selected=sel,
+        selected=state.parse_pair(sel) or sel,  # a pair: both its places
     )
     table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
     table = pd.DataFrame(
@@ -113,81 +113,98 @@ def shaded_part(
 def ports_part(
     lang: str, year: int, measure: str, border: str | None, sel: str | None, store: tuple
 ):
-    """Ports sized by ``measure`` in ``year`` -> (layer, source ids). Shared; do not mutate."""
+    """Ports sized by ``measure`` in ``year``, and planned ports as rings -> (layers, source
+    ids). Shared; do not mutate."""
     del lang, store
     ports = query.load(query.port_totals, year, measure, border)
-    layer = maplayers.ports_layer(
-        ports,
-        i18n.label("measure", measure),
-        fmt=i18n.fmt_int,
-        state_name=i18n.place_name,
-        selected=sel,
-    )
-    return maplayers.frozen(layer), set(ports["source_id"].dropna())
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def trade_arcs_part(lang: str, store: tuple):
-    """The largest state <-> province trade flows (all years) -> (layer, source ids)."""
-    del lang, store
-    places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
-    od = query.load(query.trade_od_links, None, 30)
-    od = od[od["partner_place_id"].isin(places_xy["place_id"])]
-    if od.empty:
-        return maplayers.frozen(maplayers.arcs_layer(_no_arcs(), layer_id=TRADE_ARCS)), set()
-    name_of = i18n.place_name
-    od = od.assign(
-        value=od["value_usd"],
-        kind="trade",
-        sel_id=list(map(state.pair_id, od["us_state"], od["partner_place_id"])),
-        tip=[
-            maplayers.tip_text(
-                t(
-                    "overview.arc_trade_tip",
-                    a=name_of(r.us_state),
-                    b=name_of(r.partner_place_id),
-                    first=r.first_year,
-                    last=r.last_year,
-                ),
-                [(t("col.value"), i18n.fmt_money(r.value_usd))],
+    planned = ports["status"] == "planned"
+    layers = maplayers.LayerGroup(
+        [
+            maplayers.ports_layer(
+                ports[~planned],
+                i18n.label("measure", measure),
+                fmt=i18n.fmt_int,
+                state_name=i18n.place_name,
+                selected=sel,
             )
-            for r in od.itertuples(index=False)
-        ],
+        ]
     )
-    frame = maplayers.link_frame(od, "us_state", "partner_place_id", places_xy)
-    layer = maplayers.arcs_layer(frame, pickable=True, layer_id=TRADE_ARCS)
-    return maplayers.frozen(layer), set(od["source_id"].dropna())
+    if planned.any():
+        layers.append(maplayers.planned_ports_layer(ports[planned], i18n.place_name, sel))
+    return maplayers.frozen(layers), set(ports["source_id"].dropna())
+
+
+# Initiative links are many (over a hundred pairs, most with one or two initiatives):
+# drawn thin, translucent and low they no longer hide the shading and the ports.
+# Trade links are straight lines: the two kinds differ by shape, not only by colour.
+INITIATIVE_ARC_STYLE = {"alpha": 110, "height": 0.2, "max_px": 7}
+TRADE_ARC_STYLE = {"height": 0.0}
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def initiative_arcs_part(lang: str, year: int, border: str | None, store: tuple):
-    """Pairs of places sharing initiatives signed up to ``year`` -> (layer, source ids)."""
+def trade_arcs_part(lang: str, focus: str | None, store: tuple):
+    """The largest state <-> province trade flows (all years) -> (layer, source ids).
+
+    ``focus``: the selected place or pair, whose arcs stand out (see ``arc_focus``).
+    """
+    del lang, store
+    od = query.load(query.trade_od_links, None, 30)
+    name_of = i18n.place_name
+
+    def tip(r) -> str:
+        title = t(
+            "overview.arc_trade_tip",
+            a=name_of(r.us_state),
+            b=name_of(r.partner_place_id),
+            first=r.first_year,
+            last=r.last_year,
+        )
+        return maplayers.tip_text(title, [(t("col.value"), i18n.fmt_money(r.value_usd))])
+
+    layer = maplayers.pair_arcs_layer(
+        od,
+        ("us_state", "partner_place_id"),
+        query.load(query.all_places)[["place_id", "lat", "lon"]],
+        kind="trade",
+        value="value_usd",
+        tip=tip,
+        layer_id=TRADE_ARCS,
+        focus=focus,
+        **TRADE_ARC_STYLE,
+    )
+    return maplayers.frozen(layer), set(od["source_id"].dropna()) if layer.data else set()
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def initiative_arcs_part(lang: str, year: int, border: str | None, focus: str | None, store: tuple):
+    """Pairs of places sharing initiatives signed up to ``year`` -> (layer, source ids).
+
+    ``focus``: the selected place or pair, whose arcs stand out (see ``arc_focus``).
+    """
     del lang, store
     inits = query.load(query.initiative_links, year, border)
-    if inits.empty:
-        return maplayers.frozen(maplayers.arcs_layer(_no_arcs())), set()
-    places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
     name_of = i18n.place_name
-    inits = inits.assign(
-        value=inits["initiatives"],
+
+    def tip(r) -> str:
+        title = t(
+            "overview.arc_initiative_tip",
+            n=r.initiatives,
+            a=name_of(r.a_place),
+            b=name_of(r.b_place),
+        )
+        return maplayers.tip_text(title, [("", r.names)])
+
+    layer = maplayers.pair_arcs_layer(
+        inits,
+        ("a_place", "b_place"),
+        query.load(query.all_places)[["place_id", "lat", "lon"]],
         kind="initiative",
-        sel_id=list(map(state.pair_id, inits["a_place"], inits["b_place"])),
-        tip=[
-            maplayers.tip_text(
-                t(
-                    "overview.arc_initiative_tip",
-                    n=r.initiatives,
-                    a=name_of(r.a_place),
-                    b=name_of(r.b_place),
-                ),
-                [("", r.names)],
-            )
-            for r in inits.itertuples(index=False)
-        ],
+        value="initiatives",
+        tip=tip,
+        focus=focus,
+        **INITIATIVE_ARC_STYLE,
     )
-    frame = maplayers.link_frame(inits, "a_place", "b_place", places_xy)
-    layer = maplayers.arcs_layer(frame, pickable=True)
-    return maplayers.frozen(layer), set(inits["source_id"].dropna())
+    return maplayers.frozen(layer), set(inits["source_id"].dropna()) if layer.data else set()
 
 
 TRADE_ARCS = maplayers.TRADE_ARCS_LAYER_ID
@@ -201,9 +218,12 @@ def signed_by(year: int) -> int:
     return max(earlier) if earlier else min(years, default=year) - 1
 
 
-def _no_arcs() -> pd.DataFrame:
-    columns = ["source_lon", "source_lat", "target_lon", "target_lat", "value", "kind", "tip"]
-    return pd.DataFrame(columns=columns)
+def arc_focus(sel: str | None, places: set[str]) -> str | None:
+    """The selection whose links the arcs pick out: a pair, or a state/province of
+    ``places``; None for nothing, a port or an unknown id (arcs as usual)."""
+    if sel and (state.parse_pair(sel) or sel in places):
+        return sel
+    return None
 
 
 shade = view.shade
@@ -218,23 +238,29 @@ base, legend, table, sources, no_values = shaded_part(
 layers = [base]
 sources = set(sources)
 extra = []
-if show_ports:
-    ports_layer, port_sources = ports_part(
-        lang, int(year), view.measure, view.border, view.sel, store
-    )
-    layers.append(ports_layer)
-    sources |= port_sources
-    extra.append((palettes.PORT_FILL, t("overview.legend_ports", measure=measure_label, year=year)))
+focus = arc_focus(view.sel, set(query.load(query.places)["place_id"]))
+# Arcs under the ports: a port stays visible and clickable where links converge.
 if show_trade and view.border != "US-Mexico":
-    trade_layer, trade_sources = trade_arcs_part(lang, store)
+    trade_layer, trade_sources = trade_arcs_part(lang, focus, store)
     layers.append(trade_layer)
     sources |= trade_sources
     extra.append((palettes.ARC_TRADE, t("overview.legend_trade_arc")))
 if show_inits:
-    init_layer, init_sources = initiative_arcs_part(lang, signed_by(int(year)), view.border, store)
+    init_layer, init_sources = initiative_arcs_part(
+        lang, signed_by(int(year)), view.border, focus, store
+    )
     layers.append(init_layer)
     sources |= init_sources
     extra.append((palettes.ARC_INITIATIVE, t("overview.legend_initiative_arc")))
+if show_ports:
+    ports_layers, port_sources = ports_part(
+        lang, int(year), view.measure, view.border, view.sel, store
+    )
+    layers.append(ports_layers)
+    sources |= port_sources
+    extra.append((palettes.PORT_FILL, t("overview.legend_ports", measure=measure_label, year=year)))
+    if len(ports_layers) > 1:
+        extra.append((palettes.SELECTED_OUTLINE, t("overview.legend_planned_port")))
 if view.border:
     border_places = query.load(query.places)
     camera = regions.view_for(
@@ -261,6 +287,8 @@ if no_values:
         icon=":material/info:",
     )
 maplayers.show_legend(legend, f"{t(f'indicator.{shade}')} — {year}", extra)
+if focus and (show_inits or (show_trade and view.border != "US-Mexico")):
+    st.caption(t("overview.arcs_focus_note"))
 
 
 def on_map_pick(sel_id: str) -> None:
@@ -334,6 +362,29 @@ def show_pair(a: str, b: str) -> None:
         st.caption(ui.source_caption(set(inits["source_id"])))  # the inventory itself
 
 
+def show_planned_port(port) -> None:
+    """Details of a planned port (a ``port_totals`` row): its state, its status and the
+    Ports page's note saying it is not open yet, with its source."""
+    name = i18n.port_name(port.port_name)
+    st.markdown(f"{ui.md_literal(name)} ({ui.md_literal(port.port_code)})")
+    cols = st.columns(2)
+    cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
+    cols[1].metric(t("col.status"), t("ports.status.planned"))
+    note = t(
+        "ports.planned_note",
+        name=name,
+        state=i18n.place_name(port.place_id),
+        source=ui.source_caption([port.source_id]),
+    )
+    st.info(note, icon=":material/construction:")
+    st.page_link(
+        "pages/place_profile.py",
+        label=t("overview.open_profile", name=i18n.place_name(port.place_id)),
+        icon=":material/arrow_forward:",
+        query_params={"place": port.place_id, "lang": view.lang},
+    )
+
+
 # Keyboard/screen-reader alternative to clicking the map: a place or an arc's pair.
 pair_labels = arc_pairs()
 options = {p: i18n.place_name(p) for p in names.index} | pair_labels
@@ -359,6 +410,8 @@ elif sel.startswith("port:"):
     row = ports[ports["port_code"] == code]
     if row.empty:
         st.info(t("overview.unknown_selection"), icon=":material/info:")
+    elif row.iloc[0].status == "planned":
+        show_planned_port(row.iloc[0])
     else:
         port = row.iloc[0]
         st.markdown(f"{ui.md_literal(i18n.port_name(port.port_name))} ({ui.md_literal(code)})")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
 
 from components import charts, i18n, maplayers, query, state, ui
@@ -95,34 +94,7 @@ layers = [
     ),
 ]
 if not planned.empty:
-    planned_points = planned.dropna(subset=["lat", "lon"]).assign(
-        tip=[
-            maplayers.tip_html(
-                i18n.port_name(row.port_name),
-                [
-                    (t("col.status"), t("ports.status.planned")),
-                    (t("col.state"), place_name(row.place_id)),
-                ],
-            )
-            for row in planned.dropna(subset=["lat", "lon"]).itertuples(index=False)
-        ],
-        sel_id="port:" + planned["port_code"].astype(str),
-    )
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            data=planned_points[["lat", "lon", "tip", "sel_id"]].to_dict("records"),
-            id="planned_ports",
-            pickable=True,
-            stroked=True,
-            filled=False,
-            get_position=["lon", "lat"],
-            get_radius=9,
-            radius_units="'pixels'",  # quoted: pydeck reads bare strings as accessors
-            get_line_color=[213, 94, 0, 255],
-            line_width_min_pixels=3,
-        )
-    )
+    layers.append(maplayers.planned_ports_layer(planned, place_name, selected=view.sel))
 map_table = pd.DataFrame(
     {
         t("col.port"): ranking["port_name"].map(i18n.port_name),

@@ -103,22 +103,29 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
         )
         layers.append(base)
     measure_label = i18n.label("measure", measure)
+    ports = query.load(query.port_totals, year, measure, scene.border)
+    port_radius = {}
     if "ports" in scene.layers:
-        ports = query.load(query.port_totals, year, measure, scene.border)
         selected = f"port:{scene.ports[0]}" if scene.ports else None
-        layers.append(
-            maplayers.ports_layer(
-                ports,
-                measure_label,
-                fmt=i18n.fmt_int,
-                state_name=i18n.place_name,
-                selected=selected,
-            )
+        planned = ports["status"] == "planned"
+        circles = maplayers.ports_layer(
+            ports[~planned],
+            measure_label,
+            fmt=i18n.fmt_int,
+            state_name=i18n.place_name,
+            selected=selected,
         )
+        layers.append(circles)
+        port_radius = {rec["port_code"]: rec["radius"] for rec in circles.data}
         sources |= set(ports["source_id"].dropna())
         extra.append(
             (palettes.PORT_FILL, t("present.legend_ports", measure=measure_label, year=year))
         )
+        if planned.any():
+            # Drawn as on the overview: a ring, not a grey 'no data' dot.
+            layers.append(maplayers.planned_ports_layer(ports[planned], i18n.place_name))
+            port_radius |= {code: 9.0 for code in ports.loc[planned, "port_code"]}
+            extra.append((palettes.SELECTED_OUTLINE, t("overview.legend_planned_port")))
     if "arcs" in scene.layers and scene.places:
         od = query.load(query.trade_od_links, scene.places[0], 12)
         places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
@@ -166,6 +173,20 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
             layers.append(arcs)
             sources |= set(links["source_id"].dropna())
             extra.append((palettes.ARC_INITIATIVE, t("present.legend_initiatives")))
+    labels = maplayers.labels_layer(
+        scenes.scene_labels(
+            scene,
+            query.load(query.all_places),
+            ports if "ports" in scene.layers else ports.iloc[0:0],
+            name=i18n.place_name,
+            port_name=i18n.port_name,
+            planned=t("ports.status.planned"),
+            port_radius=port_radius,
+        ),
+        scene.camera["zoom"],
+    )
+    if labels is not None:
+        layers.append(labels)  # last: names sit above shapes, circles and arcs
     places = query.load(query.places)
     table = values.merge(places[["place_id", "country"]], on="place_id", how="left")
     table = pd.DataFrame(

@@ -76,7 +76,7 @@ money = lambda v: i18n.fmt_money(v)  # noqa: E731 - formatter handed to chart bu
 if year == last:
     st.caption(t("trade.partial_year", year=year))
 if view.sector:
-    st.caption(t("trade.sector_scope", chapter=t("sidebar.hs_chapter", code=view.sector)))
+    st.caption(t("trade.sector_scope", chapter=i18n.hs_chapter(view.sector)))
 
 # ---- Sankey 1: US states -> Canada / Mexico, split by mode
 by_mode = query.load(query.trade_by_mode, year, partner, flow, modes)
@@ -251,7 +251,7 @@ if commodities.empty and chosen:
     national = query.load(query.trade_commodities, year, None, partner, flow)
     if not national.empty and set(national["table_type"]) == {"DOT3"}:
         commodities, hs_scope, all_ports = national, t("trade.hs2_all_ports"), True
-chapter = lambda code: t("sidebar.hs_chapter", code=code)  # noqa: E731 - label formatter
+chapter = i18n.hs_chapter  # '87 · Vehicles (not railway)': code and short label
 of_year = hs_months[hs_months["year"] == year]
 if commodities.empty:
     if hs_months.empty:
@@ -278,12 +278,14 @@ else:
         highlight=highlight,
         fmt=money,
         lang=lang,
+        hover={chapter(c): i18n.hs_chapter(c, full=True) for c in shown["hs2"]},
     )
     ui.show_chart(
         fig,
         pd.DataFrame(
             {
                 t("sidebar.sector"): commodities["hs2"],
+                t("trade.col.hs2_title"): commodities["hs2"].map(i18n.hs_chapter_title),
                 t("trade.col.value"): commodities["value_usd"].round(0),
                 t("col.months"): commodities["months"],
                 "source_id": commodities["source_id"],

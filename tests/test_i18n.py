@@ -232,6 +232,24 @@ def test_in_lang_prefers_the_language_text():
     assert i18n.in_lang(row, "name", "fr") == "A pact"
 
 
+@pytest.mark.parametrize("missing", [None, float("nan"), "", "  "])
+def test_leader_role_falls_back_to_the_english_role(missing):
+    leader = {"name": "A. Person", "role": "Premier of Manitoba", "role_fr": missing}
+    assert i18n.leader_role(leader, "fr") == "Premier of Manitoba"
+    assert i18n.leader_role({"name": "A. Person"}, "fr") == ""
+
+
+def test_leader_role_prefers_the_language_title():
+    leader = {
+        "role": "Premier of Manitoba",
+        "role_es": "Primer ministro de Manitoba",
+        "role_fr": "Premier ministre du Manitoba",
+    }
+    assert i18n.leader_role(leader, "fr") == "Premier ministre du Manitoba"
+    assert i18n.leader_role(leader, "es") == "Primer ministro de Manitoba"
+    assert i18n.leader_role(leader, "en") == "Premier of Manitoba"
+
+
 def test_colon_has_a_narrow_no_break_space_in_french_only():
     from components import i18n
 

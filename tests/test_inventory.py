@@ -147,6 +147,38 @@ def test_unknown_leader_place_is_refused(tmp_path):
     assert err.column == "leaders.place"
 
 
+def test_leader_roles_in_spanish_and_french_reach_the_leaders_json(tmp_path):
+    import json
+
+    text = GOOD.replace(
+        "party: Independent, place: US-CA}",
+        "party: Independent, place: US-CA,\n       role_es: Gobernadora, role_fr: Gouverneure}",
+    )
+    batches = {
+        b.table: b for b in inventory.reference_batches(make_data_dir(tmp_path, {"one": text}))
+    }
+    (leader,) = json.loads(batches["initiatives"].frame["leaders"].iloc[0])
+    assert (leader["role"], leader["role_es"], leader["role_fr"]) == (
+        "Governor",
+        "Gobernadora",
+        "Gouverneure",
+    )
+
+
+@pytest.mark.parametrize("field", ["role_es", "role_fr"])
+@pytest.mark.parametrize("value", ["[Gobernadora]", "12", '"  "'])
+def test_leader_role_translation_that_is_not_text_is_refused(tmp_path, field, value):
+    text = GOOD.replace(
+        "party: Independent, place: US-CA}",
+        f"party: Independent, place: US-CA,\n       {field}: {value}}}",
+    )
+    err = refusal(tmp_path, text)
+    assert err.file.endswith("one.yaml")
+    assert err.column == f"leaders.{field}"
+    assert err.line == line_of(text, f"{field}:")
+    assert "synthetic-accord-2020" in err.problem and field in err.problem
+
+
 @pytest.mark.parametrize("field", ["url", "title", "publisher"])
 def test_missing_source_field_is_refused(tmp_path, field):
     source = {
@@ -403,5 +435,42 @@ def test_every_initiative_has_its_name_and_summary_in_spanish_and_french(real_in
         for initiative_id, row in real_initiatives.items()
         for field in fields
         if not isinstance(row.get(field), str) or not row[field].strip()
+    ]
+    assert missing == []
+
+
+def test_every_leader_has_a_role_in_spanish_and_french(real_initiatives):
+    # The es/fr pages show role_es/role_fr; a leader without them shows an English title there.
+    import json
+
+    missing = [
+        (initiative_id, leader["name"], field)
+        for initiative_id, row in real_initiatives.items()
+        for leader in json.loads(row["leaders"])
+        for field in ("role", "role_es", "role_fr")
+        if not isinstance(leader.get(field), str) or not leader[field].strip()
+    ]
+    assert missing == []
+
+
+def _numbers(text: str) -> set[str]:
+    """Digit runs of a text, with thousands separators (',' or a space) removed."""
+    import re
+
+    return set(re.findall(r"\d+", re.sub(r"(?<=\d)[, \u00a0\u202f](?=\d{3}\b)", "", text)))
+
+
+def test_spanish_and_french_summaries_keep_every_number_of_the_english(real_initiatives):
+    # A cheap guard against shortened translations: every year, date, count and amount of
+    # summary_en must reach the es/fr reader too ("2,000" is written "2 000" there).
+    missing = [
+        (
+            initiative_id,
+            lang,
+            sorted(_numbers(row["summary_en"]) - _numbers(row[f"summary_{lang}"])),
+        )
+        for initiative_id, row in real_initiatives.items()
+        for lang in ("es", "fr")
+        if _numbers(row["summary_en"]) - _numbers(row[f"summary_{lang}"] or "")
     ]
     assert missing == []

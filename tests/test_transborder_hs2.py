@@ -202,3 +202,31 @@ def test_synthetic_committed_row_becomes_one_trade_row_per_flow(tmp_path):
     assert batch.table == "trade" and list(frame.index) == ["export", "import"]
     assert frame.loc["export", "value_usd"] == 1 and pd.isna(frame.loc["export", "weight_kg"])
     assert frame.loc["import", "weight_kg"] == 3 and frame["mode"].isna().all()
+
+
+# ---- chapter names in English, Spanish and French (data/codes/hs_chapters_i18n.csv)
+def test_every_chapter_of_the_committed_table_has_full_and_short_names_in_en_es_fr():
+    from ingest import transborder_codes as codes
+
+    names = codes.read_hs_chapter_names(REPO / "data" / "codes")
+    chapters = set(pd.read_csv(REPO / "data" / "trade_hs2.csv", dtype=str)["hs2"])
+    fields = ["name_en", *codes.HS_NAME_FIELDS]
+    missing = {
+        (code, field)
+        for code in chapters
+        for field in fields
+        if not names.get(code, {}).get(field, "").strip()
+    }
+    assert not missing, sorted(missing)
+    assert all(len(names[c][f]) <= 40 for c in chapters for f in fields if "short" in f)
+    # every title names where it comes from: the official tariff or our own translation
+    sources = {names[c][f"source_{lang}"] for c in chapters for lang in ("es", "fr")}
+    assert sources == {"LIGIE 2022", "Tarif des douanes (SH 2022)", "Borderlinks translation"}
+
+
+def test_reserved_chapter_77_has_its_official_reserved_titles():
+    from ingest import transborder_codes as codes
+
+    names = codes.read_hs_chapter_names(REPO / "data" / "codes")["77"]
+    assert names["name_es"] == "(Reservado para una futura utilización en el Sistema Armonizado)"
+    assert names["name_short_fr"] == "Réservé"

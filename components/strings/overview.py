@@ -83,14 +83,24 @@ STRINGS = {
         "fr": "Aire du cercle : {measure} en {year}",
     },
     "overview.legend_trade_arc": {
-        "en": "Trade link (cumulative value)",
-        "es": "Vínculo comercial (valor acumulado)",
-        "fr": "Lien commercial (valeur cumulée)",
+        "en": "Trade link (line width: cumulative value)",
+        "es": "Vínculo comercial (grosor: valor acumulado)",
+        "fr": "Lien commercial (épaisseur : valeur cumulée)",
     },
     "overview.legend_initiative_arc": {
-        "en": "Shared initiative",
-        "es": "Iniciativa compartida",
-        "fr": "Initiative commune",
+        "en": "Shared initiatives (line width: number per pair)",
+        "es": "Iniciativas compartidas (grosor: número por par)",
+        "fr": "Initiatives communes (épaisseur : nombre par paire)",
+    },
+    "overview.legend_planned_port": {
+        "en": "Ring: planned port (not yet open)",
+        "es": "Anillo: puerto planeado (aún no abierto)",
+        "fr": "Anneau : point d’entrée prévu (pas encore ouvert)",
+    },
+    "overview.arcs_focus_note": {
+        "en": "Links of the selection are drawn bold; the others are faded.",
+        "es": "Los vínculos de la selección se dibujan en trazo grueso; los demás, atenuados.",
+        "fr": "Les liens de la sélection sont tracés en gras ; les autres sont estompés.",
     },
     "overview.arc_trade_tip": {
         "en": "Trade {a} ↔ {b}, {first}–{last} (both directions, all ports)",

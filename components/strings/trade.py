@@ -48,6 +48,11 @@ STRINGS = {
     },
     "trade.col.value": {"en": "Value (USD)", "es": "Valor (USD)", "fr": "Valeur (USD)"},
     "trade.col.value_text": {"en": "Value", "es": "Valor", "fr": "Valeur"},
+    "trade.col.hs2_title": {
+        "en": "HS chapter title",
+        "es": "Título del capítulo del SA",
+        "fr": "Titre du chapitre du SH",
+    },
     "trade.col.province": {
         "en": "Province or territory",
         "es": "Provincia o territorio",

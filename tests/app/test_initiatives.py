@@ -113,6 +113,22 @@ def test_choosing_an_initiative_shows_its_record_with_leaders_and_source(run_pag
     assert "Nuevo León" in shown
 
 
+@pytest.mark.parametrize(
+    "lang,title,english",
+    [
+        ("fr", "Premier ministre du Manitoba", "Premier of Manitoba"),
+        ("es", "Primer ministro de Manitoba", "Premier of Manitoba"),
+    ],
+)
+def test_leader_titles_follow_the_page_language(run_page, lang, title, english):
+    # The record opened from a link (as the overview map's pair panel does), in es/fr.
+    at = run_page(PAGE, lang=lang, sel="initiative:nd-mb-vaccination-2021")
+    assert not at.exception
+    shown = texts(at)
+    assert "Brian Pallister" in shown
+    assert title in shown and english not in shown
+
+
 def test_record_text_from_data_cannot_inject_markup(run_page, monkeypatch):
     # SYNTHETIC: a name with markup must reach the page escaped, not as live HTML/markdown.
     real = query.initiatives_filtered
@@ -140,3 +156,10 @@ def test_geometry_links_parties_in_different_countries_only(built_store):
     assert set(arcs["initiative_id"]) == set(ARTICLE_IDS)
     assert all(a[:2] != b[:2] for a, b in zip(arcs["a_place"], arcs["b_place"], strict=True))
     assert query.initiative_geometry(built_store, []).empty
+
+
+def test_leader_parties_follow_the_page_language(run_page):
+    # Doug Burgum (Republican) on the North Dakota–Manitoba record, in Spanish.
+    at = run_page(PAGE, lang="es", sel="initiative:nd-mb-vaccination-2021")
+    shown = texts(at)
+    assert "— Republicano" in shown and "— Republican\n" not in shown + "\n"

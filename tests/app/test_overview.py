@@ -22,7 +22,7 @@ def test_map_has_base_layer_ports_and_arcs_over_the_local_style(run_page):
     at = run_page("overview_map")
     spec = deck_spec(at)
     ids = [item["id"] for item in spec["layers"]]
-    assert ids == ["places", "ports", "trade-arcs", "arcs"]
+    assert ids == ["places", "trade-arcs", "arcs", "ports", "planned_ports"]  # ports on top
     assert spec["mapStyle"] == "/app/static/basemap.json"
     assert len({row["place_id"] for row in layer(spec, "places")["data"]}) == 96
     assert len(layer(spec, "ports")["data"]) > 50
@@ -217,3 +217,106 @@ def test_moving_the_year_slider_runs_no_query(run_page, monkeypatch):
         tips = [row["tip"] for row in layer(deck_spec(at), "places")["data"]]
         assert any(f"({year})" in tip for tip in tips)
     assert calls == []
+
+
+# --- links: readable widths, a selection picked out, planned ports
+
+
+def arc_rows(spec: dict, layer_id: str) -> list[dict]:
+    return layer(spec, layer_id)["data"]
+
+
+def test_arc_width_grows_with_the_initiatives_of_the_pair_from_a_thin_minimum():
+    pairs = pd.DataFrame(  # synthetic rows
+        {"a": ["CA-ON", "CA-QC", "CA-BC"], "b": ["US-MI", "US-NY", "US-WA"], "n": [1, 6, 12]}
+    )
+    places = pd.DataFrame(  # synthetic coordinates
+        {
+            "place_id": ["CA-ON", "CA-QC", "CA-BC", "US-MI", "US-NY", "US-WA"],
+            "lat": [50.0, 52.0, 54.0, 44.0, 43.0, 47.0],
+            "lon": [-85.0, -72.0, -125.0, -85.0, -75.0, -120.0],
+        }
+    )
+    layer_ = maplayers.pair_arcs_layer(
+        pairs, ("a", "b"), places, kind="initiative", value="n", tip=lambda r: r.a, max_px=6
+    )
+    widths = [row["width"] for row in layer_.data]
+    assert widths == [1.0, 3.0, 6.0]  # 1 initiative: the 1 px minimum; 12 (the most): 6 px
+    assert [row["sel_id"] for row in layer_.data] == [
+        "pair:CA-ON~US-MI",
+        "pair:CA-QC~US-NY",
+        "pair:CA-BC~US-WA",
+    ]
+    assert layer_.pickable is True
+
+
+def test_arc_builder_leaves_out_pairs_with_an_unknown_place():
+    pairs = pd.DataFrame({"a": ["CA-ON", "CA-XX"], "b": ["US-MI", "US-MI"], "v": [1.0, 2.0]})
+    places = pd.DataFrame({"place_id": ["CA-ON", "US-MI"], "lat": [50.0, 44.0], "lon": [-85, -85]})
+    layer_ = maplayers.pair_arcs_layer(
+        pairs, ("a", "b"), places, kind="trade", value="v", tip=str, layer_id="trade-arcs"
+    )
+    assert [row["sel_id"] for row in layer_.data] == ["pair:CA-ON~US-MI"]
+
+
+def test_legend_says_what_an_arc_width_means(run_page):
+    legend = " ".join(str(el.proto.body) for el in run_page("overview_map").get("html"))
+    assert "Shared initiatives (line width: number per pair)" in legend
+    assert "Trade link (line width: cumulative value)" in legend
+    assert "Ring: planned port (not yet open)" in legend
+
+
+def test_initiative_arcs_are_translucent_and_drawn_under_the_ports(run_page):
+    spec = deck_spec(run_page("overview_map"))
+    ids = [item["id"] for item in spec["layers"]]
+    assert ids.index("arcs") < ids.index("ports")
+    assert all(row["colour"][3] <= 128 for row in arc_rows(spec, "arcs"))
+
+
+def test_selected_place_picks_out_its_links_and_fades_the_others(run_page):
+    spec = deck_spec(run_page("overview_map", sel="US-TX"))
+    rows = arc_rows(spec, "arcs") + arc_rows(spec, "trade-arcs")
+    mine = [row for row in rows if "US-TX" in row["sel_id"]]
+    others = [row for row in rows if "US-TX" not in row["sel_id"]]
+    assert mine and others
+    assert min(row["colour"][3] for row in mine) > max(row["colour"][3] for row in others)
+    assert "US-TX" in arc_rows(spec, "arcs")[-1]["sel_id"]  # drawn on top
+
+
+def test_selected_pair_outlines_both_places_and_emphasises_its_arcs(run_page):
+    spec = deck_spec(run_page("overview_map", sel="pair:CA-ON~US-MI"))
+    widths = {row["place_id"]: row["width"] for row in layer(spec, "places")["data"]}
+    assert widths["CA-ON"] == widths["US-MI"] > widths["US-OH"]
+    for layer_id in ("arcs", "trade-arcs"):
+        rows = arc_rows(spec, layer_id)
+        pair = [row for row in rows if row["sel_id"] == "pair:CA-ON~US-MI"]
+        others = [row for row in rows if row["sel_id"] != "pair:CA-ON~US-MI"]
+        assert pair and rows[-1]["sel_id"] == "pair:CA-ON~US-MI"  # drawn on top
+        assert all(row["colour"][3] == 255 for row in pair)
+        assert all(row["colour"][3] < 64 for row in others)
+    # The pair's initiative arc: wider than any other pair of as many initiatives.
+    rows = arc_rows(spec, "arcs")
+    assert rows[-1]["width"] > max(row["width"] for row in rows[:-1])
+
+
+def test_planned_port_is_a_clickable_ring_on_the_overview(run_page):
+    spec = deck_spec(run_page("overview_map"))
+    rings = layer(spec, "planned_ports")
+    assert rings["pickable"] is True
+    assert [row["sel_id"] for row in rings["data"]] == ["port:OME1"]
+    assert "planned" in rings["data"][0]["tip"]
+    assert "port:OME1" not in {row["sel_id"] for row in arc_rows(spec, "ports")}  # no grey dot
+
+
+def test_clicked_planned_port_shows_its_status_and_source(run_page):
+    from tests.app.conftest import click_map
+
+    at = run_page("overview_map")
+    click_map(at, "planned_ports", {"sel_id": "port:OME1"})
+    assert not at.exception
+    assert at.query_params.get("sel") == "port:OME1"
+    assert {m.label: m.value for m in at.metric}.get("Status") == "planned"
+    note = " ".join(i.value for i in at.info)
+    assert "Otay Mesa East (California) is a planned port of entry" in note
+    assert "Source" in note
+    assert any("Otay Mesa East" in m.value and "OME1" in m.value for m in at.markdown)

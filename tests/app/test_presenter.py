@@ -162,3 +162,34 @@ def test_switching_play_off_stops_on_the_year_shown(run_page):
     assert "present_play_year" not in at.session_state
     assert at.query_params.get("year") == "2015"
     assert any("The map shows 2015" in c.value for c in at.caption)
+
+
+def label_layer(at) -> dict:
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    found = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
+    assert len(found) == 1, [layer["@@type"] for layer in spec["layers"]]
+    assert spec["layers"][-1] is found[0], "labels are drawn last, above every shape"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "planned"),
+    [
+        ("en", "Otay Mesa East (planned)"),
+        ("es", "Otay Mesa Este (planeado)"),
+        ("fr", "Otay Mesa Est (prévu)"),
+    ],
+)
+def test_city_scene_names_its_ports_cities_and_the_planned_port(run_page, lang, planned):
+    at = run_page("presenter", scene="san-diego-tijuana", lang=lang)
+    shown = [row["text"] for row in label_layer(at)["data"]]
+    assert planned in shown
+    assert {"San Ysidro", "Otay Mesa", "Tijuana", "San Diego"} <= set(shown)
+    # At city zoom the states' names would sit far off screen: they are left out.
+    assert not {"California", "Baja California"} & set(shown)
+
+
+def test_state_scene_names_its_states_in_the_page_language(run_page):
+    at = run_page("presenter", scene="texas-mexican-border-states", lang="fr")
+    shown = {row["text"] for row in label_layer(at)["data"]}
+    assert {"Texas", "Nuevo León", "Tamaulipas", "Coahuila", "Chihuahua"} <= shown

@@ -93,7 +93,7 @@ def test_table_hides_raw_ids_on_screen_but_keeps_them_for_the_csv(built_store):
     assert list(frame["place_id"]) == ["US-TX", "US-OH"]
     # one source in two ids (same publication): the caption names it, no Source column
     assert "Source" not in frame.columns
-    assert config["Trucks, 2024"]["type_config"]["format"] == "localized"
+    assert ui.cell_formats(frame, config)["Trucks, 2024"](3026632) == "3,026,632"
     assert row_height is None
     assert "source_id" in ui.csv_bytes(data).decode("utf-8-sig").splitlines()[0]
 
@@ -110,22 +110,40 @@ def test_table_mixing_sources_names_each_row_s_source(built_store):
     assert config["source_id"] is None
 
 
-def test_table_formats_dollars_whole_and_grouped_and_leaves_years_alone(built_store):
+def test_table_numbers_read_in_the_page_language_and_years_stay_alone(built_store):
     data = pd.DataFrame(
         {
             "Year": [2023, 2024],
             "Value (USD)": [505215145358.0, 12.0],
             "FDI inflow (US$ M)": [4612.35, 1.5],
-            "Valeur (USD)": [1.0, 2.0],
+            "Trucks": [3026632, 1200],
         }
     )
-    _, config, _ = ui.table_view(data)
+    frame, config, _ = ui.table_view(data)
     assert "Year" not in config  # '2024', not '2,024'
-    dollars = config["Value (USD)"]["type_config"]
-    assert dollars["format"] == "dollar" and dollars["step"] == 1
-    assert config["Valeur (USD)"]["type_config"]["format"] == "dollar"
-    # millions keep their decimals and say their unit in the header
-    assert config["FDI inflow (US$ M)"]["type_config"]["format"] == "localized"
+    # No Streamlit format (it follows the browser's locale): the cells get our text.
+    assert all(config[c]["type_config"]["format"] is None for c in config)
+    expected = {
+        "en": ("505,215,145,358", "4,612.35", "1.50", "3,026,632"),
+        "es": ("505,215,145,358", "4,612.35", "1.50", "3,026,632"),
+        "fr": ("505\xa0215\xa0145\xa0358", "4\xa0612,35", "1,50", "3\xa0026\xa0632"),
+    }
+    for lang, (dollars, millions, small, trucks) in expected.items():
+        formats = ui.cell_formats(frame, config, lang)
+        assert "Year" not in formats
+        assert formats["Value (USD)"](505215145358.0) == dollars  # whole, the header says USD
+        assert formats["FDI inflow (US$ M)"](4612.35) == millions  # exact decimals kept
+        assert formats["FDI inflow (US$ M)"](1.5) == small
+        assert formats["Trucks"](3026632) == trucks
+
+
+def test_a_column_format_set_by_the_page_is_left_alone(built_store):
+    import streamlit as st
+
+    data = pd.DataFrame({"Share": [0.5, 0.25]})
+    spec = st.column_config.NumberColumn(format="percent")
+    frame, config, _ = ui.table_view(data, {"Share": spec})
+    assert ui.cell_formats(frame, config) == {}
 
 
 def test_long_text_wraps_in_a_set_width_and_links_show_their_site(built_store):
@@ -161,8 +179,19 @@ def test_overview_map_table_hides_place_id_and_groups_its_numbers(run_page):
     config = json.loads(table.proto.columns)
     assert config["place_id"]["hidden"] and config["source_id"]["hidden"]
     value = next(c for c in table.value.columns if "(USD)" in c)
-    assert config[value]["type_config"]["format"] == "dollar"
+    assert config[value]["type_config"]["type"] == "number"
+    # The column keeps its numbers (it sorts by value); the cells show the page
+    # language's text through a Styler.
+    assert table.value[value].dtype.kind in "fi"
+    assert table.proto.arrow_data.HasField("styler")
     assert "US-TX" in set(table.value["place_id"])  # still there for tests and the CSV
+
+
+def test_french_table_cells_group_with_narrow_spaces(run_page):
+    at = run_page("overview_map", shade="trade_ca", lang="fr")
+    shown = at.dataframe[0].proto.arrow_data.styler.display_values
+    assert "\xa0".encode() in shown  # fr_CA groups with a no-break space, not a comma
+    assert not re.search(rb"\d,\d{3},\d{3}", shown)
 
 
 # ---------------------------------------------------------------- chart axes

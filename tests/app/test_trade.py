@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from components import query
+from components import i18n, query, ui
 
 PAGE = "trade_flows"
 
@@ -21,6 +21,26 @@ def texts(at) -> str:
 def sankeys(at) -> list[dict]:
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     return [t for s in specs for t in s["data"] if t.get("type") == "sankey"]
+
+
+@pytest.fixture
+def trade_store(tmp_path):
+    """``trade_store(values)`` -> path of a fresh store whose ``trade`` table holds only the
+    SYNTHETIC rows ``values`` (the VALUES list of an INSERT, in the column order below)."""
+    import duckdb
+
+    def make(values: str):
+        path = tmp_path / "synthetic.duckdb"  # SYNTHETIC TransBorder rows
+        con = duckdb.connect(str(path))
+        con.execute((query.REPO / "ingest" / "schema.sql").read_text())
+        con.execute(
+            "INSERT INTO trade (table_type, year, month, us_state, partner_country, mode, hs2, "
+            f"flow, value_usd, source_id) VALUES {values}"
+        )
+        con.close()
+        return path
+
+    return make
 
 
 @pytest.mark.parametrize(
@@ -92,23 +112,15 @@ def test_mode_sankey_bands_add_up_to_the_published_total(run_page, built_store):
     assert "Other states" in sankeys(at)[0]["node"]["label"]
 
 
-def test_commodities_sum_dot2_rows_by_chapter_for_the_state_and_partner(tmp_path):
-    import duckdb
-
+def test_commodities_sum_dot2_rows_by_chapter_for_the_state_and_partner(trade_store):
     from components.query import trade_commodities
 
-    path = tmp_path / "synthetic.duckdb"  # SYNTHETIC raw TransBorder rows
-    con = duckdb.connect(str(path))
-    con.execute((query.REPO / "ingest" / "schema.sql").read_text())
-    con.execute(
-        "INSERT INTO trade (table_type, year, month, us_state, partner_country, mode, hs2, flow, "
-        "value_usd, source_id) VALUES "
+    path = trade_store(  # SYNTHETIC raw TransBorder rows
         "('DOT2', 2015, 1, 'US-TX', 'MX', 'Truck', '87', 'export', 10, 's'),"
         "('DOT2', 2015, 2, 'US-TX', 'MX', 'Rail', '87', 'import', 5, 's'),"
         "('DOT2', 2015, 1, 'US-TX', 'CA', 'Truck', '84', 'export', 99, 's'),"
         "('DOT1', 2015, 1, 'US-TX', 'MX', 'Truck', NULL, 'export', 1000, 's')"
     )
-    con.close()
     frame = trade_commodities(path, 2015, "US-TX", "MX")
     assert list(frame["hs2"]) == ["87"]
     assert frame["value_usd"].iloc[0] == 15 and frame["months"].iloc[0] == 2
@@ -128,9 +140,9 @@ def chapter_bars(at) -> dict:
 @pytest.mark.parametrize(
     "lang,chapter,selected,months",
     [
-        ("en", "Chapter 87", "(selected)", "January 2015 only"),
-        ("es", "Capítulo 87", "(seleccionado)", "Solo enero de 2015"),
-        ("fr", "Chapitre 87", "(sélectionné)", "Uniquement janvier 2015"),
+        ("en", "87 · Vehicles (not railway)", "(selected)", "January 2015 only"),
+        ("es", "87 · Vehículos (no ferroviarios)", "(seleccionado)", "Solo enero de 2015"),
+        ("fr", "87 · Véhicules (sauf ferroviaires)", "(sélectionné)", "Uniquement janvier 2015"),
     ],
 )
 def test_sector_87_in_2015_highlights_the_chapter_and_names_the_month(
@@ -148,7 +160,8 @@ def test_sector_sentence_gives_the_chapter_value_and_share_for_the_state(run_pag
     at = run_page(PAGE, sector="87", year=2015, place="US-MI")
     shown = texts(at)
     assert "Michigan: trade by HS chapter, January 2015 (Exports + imports)" in shown
-    assert "**Chapter 87** (selected sector):" in shown and "(Michigan, January 2015)" in shown
+    assert "**87 · Vehicles (not railway)** (selected sector):" in shown
+    assert "(Michigan, January 2015)" in shown
 
 
 def test_a_small_selected_chapter_is_still_drawn_and_highlighted(run_page, built_store):
@@ -156,7 +169,7 @@ def test_a_small_selected_chapter_is_still_drawn_and_highlighted(run_page, built
     smallest = ranked["hs2"].iloc[-1]  # far outside the top 20
     at = run_page(PAGE, sector=smallest, year=2015, place="US-TX")
     bars = chapter_bars(at)
-    assert len(bars) == 21 and bars[f"Chapter {smallest}"].endswith("(selected)")
+    assert len(bars) == 21 and bars[i18n.hs_chapter(smallest)].endswith("(selected)")
 
 
 def test_a_year_without_commodity_rows_says_which_months_the_store_has(run_page):
@@ -166,7 +179,7 @@ def test_a_year_without_commodity_rows_says_which_months_the_store_has(run_page)
         "No trade by HS chapter (sector) for 2024: the store has it for January 2015, "
         "January 2020, January 2021, January 2022 only." in texts(at)
     )
-    assert "Sector filter: Chapter 87." in texts(at)
+    assert "Sector filter: 87 · Vehicles (not railway)." in texts(at)
 
 
 def test_a_port_only_month_shows_all_us_ports_and_says_there_is_no_state(run_page):
@@ -174,7 +187,7 @@ def test_a_port_only_month_shows_all_us_ports_and_says_there_is_no_state(run_pag
     shown = texts(at)
     assert "All U.S. ports: trade by HS chapter, January 2021 (Exports + imports)" in shown
     assert "without the U.S. state" in shown
-    assert chapter_bars(at)["Chapter 87"].endswith("(selected)")
+    assert chapter_bars(at)["87 · Vehicles (not railway)"].endswith("(selected)")
 
 
 def test_fresh_store_offers_every_hs_chapter_and_jan_2015_dot2_totals(built_store):
@@ -197,15 +210,8 @@ def test_fresh_store_offers_every_hs_chapter_and_jan_2015_dot2_totals(built_stor
     assert set(query.trade_commodities(built_store, 2015)["table_type"]) == {"DOT2"}
 
 
-def test_commodities_count_a_month_once_and_use_port_rows_only_without_a_state(tmp_path):
-    import duckdb
-
-    path = tmp_path / "synthetic.duckdb"  # SYNTHETIC TransBorder rows
-    con = duckdb.connect(str(path))
-    con.execute((query.REPO / "ingest" / "schema.sql").read_text())
-    con.execute(
-        "INSERT INTO trade (table_type, year, month, us_state, partner_country, mode, hs2, flow, "
-        "value_usd, source_id) VALUES "
+def test_commodities_count_a_month_once_and_use_port_rows_only_without_a_state(trade_store):
+    path = trade_store(  # SYNTHETIC TransBorder rows
         # January: committed summary (mode NULL) and the loaded raw rows of the same month
         "('DOT2', 2015, 1, 'US-TX', 'MX', NULL, '87', 'export', 30, 'summary'),"
         "('DOT2', 2015, 1, 'US-TX', 'MX', 'Truck', '87', 'export', 20, 'raw'),"
@@ -216,7 +222,6 @@ def test_commodities_count_a_month_once_and_use_port_rows_only_without_a_state(t
         "('DOT3', 2015, 1, NULL, 'MX', NULL, '87', 'export', 30, 'ports'),"
         "('DOT3', 2016, 1, NULL, 'MX', NULL, '84', 'export', 5, 'ports')"
     )
-    con.close()
     frame = query.trade_commodities(path, 2015, "US-TX")
     assert frame["value_usd"].tolist() == [37] and frame["months"].tolist() == [2]
     assert query.trade_commodities(path, 2015)["value_usd"].tolist() == [37]
@@ -224,3 +229,42 @@ def test_commodities_count_a_month_once_and_use_port_rows_only_without_a_state(t
     national = query.trade_commodities(path, 2016)
     assert national["hs2"].tolist() == ["84"] and national["table_type"].tolist() == ["DOT3"]
     assert query.trade_commodities(path, 2015, flow="import").empty
+
+
+# ---- chapter names (data/codes/hs_chapters_i18n.csv) in the sidebar, chart and table
+def test_sidebar_sector_select_names_chapter_87_in_spanish_and_keeps_the_bare_code(run_page):
+    at = run_page(PAGE, sector="87", year=2015, lang="es")
+    select = at.sidebar.selectbox(key="sb_sector")
+    assert select.value == "87" and at.query_params["sector"] in ("87", ["87"])
+    assert "87 · Vehículos (no ferroviarios)" in select.options
+    assert "77 · Reservado" not in select.options  # no trade in a reserved chapter
+
+
+def test_commodity_chart_axis_and_tooltips_are_french_chapter_names(run_page):
+    at = run_page(PAGE, sector="87", year=2015, lang="fr")
+    (spec,) = [
+        t
+        for c in at.get("plotly_chart")
+        for t in json.loads(c.proto.spec)["data"]
+        if t.get("type") == "bar"
+    ]
+    assert "87 · Véhicules (sauf ferroviaires)" in spec["y"]
+    assert "84 · Machines et appareils mécaniques" in spec["y"]
+    assert all(label == i18n.hs_chapter(label[:2], "fr") for label in spec["y"])
+    tooltip = spec["customdata"][spec["y"].index("87 · Véhicules (sauf ferroviaires)")]
+    assert tooltip.replace("<br>", " ").startswith("87 · Voitures automobiles, tracteurs")
+
+
+def test_commodity_csv_carries_the_chapter_code_and_its_title_in_the_page_language(run_page):
+    at = run_page(PAGE, sector="87", year=2015, lang="es")
+    table = next(d.value for d in at.dataframe if "Título del capítulo del SA" in d.value.columns)
+    row = table[table["Sector (capítulo del SA)"] == "87"].iloc[0]
+    assert row["Título del capítulo del SA"].startswith("Vehículos automóviles, tractores")
+    csv_text = ui.csv_bytes(table).decode("utf-8-sig")
+    assert '\r\n87,"Vehículos automóviles, tractores' in csv_text
+
+
+def test_a_chapter_without_names_falls_back_to_its_number():
+    assert i18n.hs_chapter("00", "fr") == "Chapitre 00"  # no such chapter in data/codes
+    assert i18n.hs_chapter("77", "en") == "77 · Reserved"
+    assert i18n.hs_chapter_title("77", "fr", short=False).startswith("(Réservé pour une")

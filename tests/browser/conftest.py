@@ -7,6 +7,7 @@ The browser tests never skip: if Chromium is missing they fail loudly, because
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import socket
 import subprocess
@@ -178,3 +179,41 @@ def visit(browser):
     v = Visit(browser)
     yield v
     v.close()
+
+
+# ---- the map canvas: where a place is on screen, and a click that software GL keeps
+
+DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+
+
+def _mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    size = 512 * 2**zoom
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360 * size, (1 - y / math.pi) / 2 * size
+
+
+def map_xy(page, lon: float, lat: float, view: dict) -> tuple[float, float]:
+    """Page pixel of ground point ``lon``/``lat`` on the first map, drawn with camera
+    ``view`` (latitude, longitude, zoom; pitch 0), after scrolling the map into view."""
+    canvas = page.locator(DECK_CANVAS).first
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    box = canvas.bounding_box()
+    cx, cy = _mercator(view["longitude"], view["latitude"], view["zoom"])
+    px, py = _mercator(lon, lat, view["zoom"])
+    return box["x"] + box["width"] / 2 + px - cx, box["y"] + box["height"] / 2 + py - cy
+
+
+def tap(page, x: float, y: float) -> None:
+    """Click the page at ``x``/``y`` as a tap deck.gl keeps.
+
+    Software GL needs up to a second to pick the object under the pointer, longer than
+    the 250 ms a press may last to count as a tap; the page's clock is held still
+    between press and release so the tap is not dropped.
+    """
+    page.mouse.move(x, y)
+    page.wait_for_timeout(300)
+    page.evaluate("() => { window.__now = Date.now; const t = Date.now(); Date.now = () => t; }")
+    page.mouse.down()
+    page.mouse.up()
+    page.evaluate("() => { Date.now = window.__now; }")

@@ -7,7 +7,6 @@ half a minute), hence the long timeouts: a change that never arrives still fails
 
 from __future__ import annotations
 
-import math
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -16,6 +15,7 @@ import pytest
 import yaml
 
 from components import maplayers
+from tests.browser.conftest import map_xy, tap
 
 pytestmark = pytest.mark.browser
 
@@ -60,32 +60,9 @@ def _choose(page, label: str, option: str) -> None:
     page.keyboard.press("Enter")
 
 
-def _mercator(lon: float, lat: float, zoom: float) -> tuple[float, float]:
-    size = 512 * 2**zoom
-    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-    return (lon + 180) / 360 * size, (1 - y / math.pi) / 2 * size
-
-
 def _click_map(page, lon: float, lat: float) -> None:
-    """Click the overview map (default camera) at ``lon``/``lat``.
-
-    Software GL needs up to a second to pick the object under the pointer, longer than
-    the 250 ms a press may last to count as a tap; the page's clock is held still
-    between press and release so the tap is not dropped.
-    """
-    canvas = page.locator(DECK_CANVAS).first
-    canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    box = canvas.bounding_box()
-    view = maplayers.DEFAULT_VIEW
-    cx, cy = _mercator(view["longitude"], view["latitude"], view["zoom"])
-    px, py = _mercator(lon, lat, view["zoom"])
-    page.mouse.move(box["x"] + box["width"] / 2 + px - cx, box["y"] + box["height"] / 2 + py - cy)
-    page.wait_for_timeout(300)
-    page.evaluate("() => { window.__now = Date.now; const t = Date.now(); Date.now = () => t; }")
-    page.mouse.down()
-    page.mouse.up()
-    page.evaluate("() => { Date.now = window.__now; }")
+    """Click the overview map (default camera) at ``lon``/``lat``."""
+    tap(page, *map_xy(page, lon, lat, maplayers.DEFAULT_VIEW))
 
 
 def test_presenter_next_puts_the_new_scene_in_the_address_bar(visit, app_url):

@@ -44,3 +44,33 @@ def test_scene_fits_a_1080p_screen_with_a_readable_legend_and_sources(browser, a
         assert visit.exceptions() == []
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(2560, 1440), (1920, 1080)])
+def test_the_map_grows_with_the_screen_and_keeps_its_foot_on_it(browser, app_url, width, height):
+    visit = Visit(browser, width=width, height=height)
+    try:
+        visit.open(f"{app_url}/presenter?scene=texas-mexican-border-states&present=1")
+        visit.page.wait_for_selector(DECK_CANVAS, timeout=90_000)
+        found = visit.page.evaluate(MEASURE)
+        canvas = visit.page.locator(DECK_CANVAS).first.bounding_box()
+        # Whatever is left below the scene's text goes to the map (505 px of text at 1080 p).
+        assert found["mapHeight"] >= height - 505 - 1, found
+        assert found["mapBottom"] <= height, found
+        # The drawing follows its frame: the canvas is as tall as the map's box.
+        assert abs(canvas["height"] - found["mapHeight"]) <= 1, (canvas, found)
+        # What follows the map (its source line) starts below it, not under it.
+        below = visit.page.evaluate(
+            """() => {
+              const map = document.querySelector('[data-testid="stDeckGlJsonChart"]');
+              const box = map.closest('[data-testid="stElementContainer"]').getBoundingClientRect();
+              const next = map.closest('[data-testid="stElementContainer"]').nextElementSibling;
+              return [box.bottom, next.getBoundingClientRect().top];
+            }"""
+        )
+        assert below[1] >= below[0] - 1, below
+        if width == 2560:
+            visit.screenshot("present_1440p_texas-mexican-border-states")
+        assert visit.exceptions() == []
+    finally:
+        visit.close()
