@@ -312,33 +312,49 @@ def neighbour_id(scenes: list[Scene], scene_id: str | None, step: int) -> str:
 STATE_LABEL_MAX_ZOOM = 7.0
 
 
+# The presenter's map on a 1920 x 1080 projector (components/present.py): what a scene's
+# camera shows, to leave out what is off screen.
+SCENE_VIEW_PX = (1870, 575)
+
+
+def in_scene_view(scene: Scene, lon, lat) -> bool:
+    """Whether (lon, lat) is on the scene's map as a 1080 p projector shows it."""
+    from geo import labels
+
+    if lon is None or lat is None or lon != lon or lat != lat:  # missing or NaN
+        return False
+    return labels.in_view(float(lon), float(lat), scene.camera, *SCENE_VIEW_PX)
+
+
 def scene_labels(scene: Scene, places, ports, name, port_name, planned: str, port_radius=None):
     """The names a scene writes on its map -> DataFrame lon, lat, text, kind, radius.
 
     ``places``: place_id, kind, lat, lon (cities included); ``ports``: port_code, port_name,
     status, lat, lon. ``name(place_id)`` and ``port_name(name)`` give names in the page
     language; ``planned`` is the word for a planned port; ``port_radius`` maps a port code
-    to its circle's radius in pixels. Labelled, most important first: the scene's ports,
-    planned ports when the camera is at city zoom (``STATE_LABEL_MAX_ZOOM`` or closer), the
-    scene's cities, and its states and provinces when the camera is farther out.
+    to its circle's radius in pixels. Labelled, most important first and only when on the
+    scene's map: its ports, planned ports, its cities, and its states and provinces when
+    the camera is farther out than ``STATE_LABEL_MAX_ZOOM``.
     """
     import pandas as pd
 
     radius = port_radius or {}
     rows = []
     order = {code: i for i, code in enumerate(scene.ports)}
-    # A planned port is news at city zoom; on a wider view it would name a corner of the map.
-    near = scene.camera["zoom"] >= STATE_LABEL_MAX_ZOOM
-    shown = ports[ports["port_code"].isin(order) | ((ports["status"] == "planned") & near)]
+    shown = ports[ports["port_code"].isin(order) | (ports["status"] == "planned")]
     shown = shown.assign(_order=shown["port_code"].map(order).fillna(len(order)))
     for code, pname, status, lat, lon in shown.sort_values("_order", kind="stable")[
         ["port_code", "port_name", "status", "lat", "lon"]
     ].itertuples(index=False):
+        if not in_scene_view(scene, lon, lat):
+            continue
         text = port_name(pname) + (f" ({planned})" if status == "planned" else "")
         rows.append((lon, lat, text, "port", radius.get(code, 4.0)))
     wanted = places[places["place_id"].isin(scene.places)]
     wanted = wanted.assign(_city=wanted["kind"] != "city").sort_values("_city", kind="stable")
     for pid, kind, lat, lon in wanted[["place_id", "kind", "lat", "lon"]].itertuples(index=False):
+        if not in_scene_view(scene, lon, lat):
+            continue
         if kind == "city" or scene.camera["zoom"] < STATE_LABEL_MAX_ZOOM:
             rows.append((lon, lat, name(pid), "city" if kind == "city" else "place", 0.0))
     return pd.DataFrame(rows, columns=["lon", "lat", "text", "kind", "radius"])

@@ -34,6 +34,17 @@ def screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return x, y
 
 
+def in_view(lon: float, lat: float, camera: dict, width: float, height: float) -> bool:
+    """Whether (lon, lat) is on a ``width`` x ``height`` px map seen from ``camera``
+    (latitude, longitude, zoom; optional pitch). A tilted camera sees farther north than
+    a flat one, so the top edge is pushed out by the pitch (approximately)."""
+    zoom = camera["zoom"]
+    cx, cy = screen_xy(camera["longitude"], camera["latitude"], zoom)
+    x, y = screen_xy(lon, lat, zoom)
+    top = height / 2 * (1 + math.tan(math.radians(camera.get("pitch", 0.0))))
+    return abs(x - cx) <= width / 2 and -top <= y - cy <= height / 2
+
+
 def text_box(text: str, size: float) -> tuple[float, float]:
     """Estimated (width, height) in pixels of ``text`` at font ``size`` with its background."""
     return 0.58 * size * len(text) + 8, size + 6

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components import i18n, maplayers, palettes, present, query, scenes, state, ui
 from components.i18n import t
-from geo import boundaries
+from geo import boundaries, detail
 
 PLAY_KEY = "present_play_year"  # the year being played, absent when not playing
 PLAY_ON = "present_play_on"  # the Play toggle (a toggle, not a button: a click is never lost
@@ -94,8 +94,14 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
     layers, extra, sources = [], [], set(values["source_id"].dropna())
     base, legend = (None, [])
     if "choropleth" in scene.layers:
+        # A city-pair close-up gets the finer outlines near the border (geo/detail.py).
+        outlines = (
+            detail.detailed_geojson(lang)
+            if scene.camera["zoom"] >= detail.MIN_ZOOM
+            else boundaries.boundaries_geojson(lang)
+        )
         base, legend = maplayers.choropleth_layer(
-            boundaries.boundaries_geojson(lang),
+            outlines,
             values,
             fmt=FMT.get(indicator, i18n.fmt_int),
             label=t("present.map_label", indicator=t(f"indicator.{indicator}"), year=year),
@@ -125,6 +131,11 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
             # Drawn as on the overview: a ring, not a grey 'no data' dot.
             layers.append(maplayers.planned_ports_layer(ports[planned], i18n.place_name))
             port_radius |= {code: 9.0 for code in ports.loc[planned, "port_code"]}
+        on_screen = [
+            scenes.in_scene_view(scene, lon, lat)
+            for lon, lat in zip(ports.loc[planned, "lon"], ports.loc[planned, "lat"], strict=True)
+        ]
+        if any(on_screen):  # the legend explains the ring only where one is seen
             extra.append((palettes.SELECTED_OUTLINE, t("overview.legend_planned_port")))
     if "arcs" in scene.layers and scene.places:
         od = query.load(query.trade_od_links, scene.places[0], 12)

@@ -124,3 +124,21 @@ def test_missing_columns_are_named():
 def test_no_labels_gives_an_empty_frame():
     empty = pd.DataFrame({"lon": [], "lat": [], "text": [], "size": []})
     assert labels.place_labels(empty, 3).empty
+
+
+CAMERA = {"latitude": 32.62, "longitude": -116.93, "zoom": 9.4, "pitch": 20}
+
+
+def test_a_point_near_the_camera_is_in_view_and_a_far_one_is_not():
+    assert labels.in_view(-116.904, 32.548, CAMERA, 1870, 575)  # Otay Mesa East
+    assert not labels.in_view(-97.2, 49.0, CAMERA, 1870, 575)  # Pembina, far away
+
+
+def test_a_tilted_camera_sees_farther_north():
+    flat = {**CAMERA, "pitch": 0}
+    x, y = labels.screen_xy(CAMERA["longitude"], CAMERA["latitude"], CAMERA["zoom"])
+    world = labels.TILE_PX * 2 ** CAMERA["zoom"]
+    # a point 400 px north of the centre on a 575 px tall map
+    lat = math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * (y - 400) / world))) - math.pi / 2)
+    assert not labels.in_view(CAMERA["longitude"], lat, flat, 1870, 575)
+    assert labels.in_view(CAMERA["longitude"], lat, {**CAMERA, "pitch": 40}, 1870, 575)

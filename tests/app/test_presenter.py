@@ -193,3 +193,40 @@ def test_state_scene_names_its_states_in_the_page_language(run_page):
     at = run_page("presenter", scene="texas-mexican-border-states", lang="fr")
     shown = {row["text"] for row in label_layer(at)["data"]}
     assert {"Texas", "Nuevo León", "Tamaulipas", "Coahuila", "Chihuahua"} <= shown
+
+
+def legend_text(at) -> str:
+    return " ".join(h.proto.body for h in at.get("html") if "bl-legend" in h.proto.body)
+
+
+def test_the_planned_port_ring_is_explained_only_where_one_is_on_screen(run_page):
+    near = legend_text(run_page("presenter", scene="san-diego-tijuana"))
+    far = legend_text(run_page("presenter", scene="michigan-ontario-corridor"))
+    assert "planned port" in near
+    assert "planned port" not in far and "Ports of entry" in far
+
+
+def test_labels_leave_out_places_off_the_scene_s_map(run_page):
+    # Ontario's label point lies far north of the Detroit–Port Huron camera.
+    at = run_page("presenter", scene="michigan-ontario-corridor")
+    shown = {row["text"] for row in label_layer(at)["data"]}
+    assert "Michigan" in shown and "Detroit" in shown
+    assert "Ontario" not in shown
+
+
+def vertices_near_san_diego(at) -> int:
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    shapes = next(layer for layer in spec["layers"] if layer["id"] == "places")["data"]
+    california = [row["polygon"] for row in shapes if row["place_id"] == "US-CA"]
+    return sum(
+        -117.30 <= lon <= -117.05 and 32.55 <= lat <= 32.80
+        for polygon in california
+        for ring in polygon
+        for lon, lat in ring
+    )
+
+
+def test_the_city_close_up_draws_the_finer_border_outlines(run_page):
+    close = vertices_near_san_diego(run_page("presenter", scene="san-diego-tijuana"))
+    wide = vertices_near_san_diego(run_page("presenter", scene="california-baja-investment"))
+    assert close >= 5 * max(wide, 1), (close, wide)  # San Diego Bay, not one straight line
