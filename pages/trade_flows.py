@@ -295,6 +295,7 @@ else:
         title=t("trade.hs2_title", state=hs_scope, months=months_text, flow=flow_text),
     )
     st.caption(t("trade.hs2_note", months=months_text))
+    st.caption(t("trade.hs2_names_source"))
     if all_ports:
         st.caption(t("trade.hs2_no_state", months=months_text))
     if view.sector:

@@ -162,6 +162,16 @@ STRINGS = {
         "fr": "Uniquement {months} : mois isolés des données brutes TransBorder du BTS, pas des "
         "totaux annuels. Tous modes de transport confondus.",
     },
+    # Where the chapter names on the chart come from, in the language they are read in.
+    "trade.hs2_names_source": {
+        "en": "Chapter names: BTS, Codes for TransBorder Freight Raw Data; short labels are "
+        "Borderlinks abbreviations.",
+        "es": "Nombres de los capítulos: Ley de los Impuestos Generales de Importación y de "
+        "Exportación (LIGIE 2022, DOF, 7 de junio de 2022); las etiquetas cortas son "
+        "abreviaturas de Borderlinks.",
+        "fr": "Noms des chapitres : Tarif des douanes (SH 2022, Agence des services "
+        "frontaliers du Canada) ; les libellés courts sont des abréviations de Borderlinks.",
+    },
     "trade.hs2_all_ports": {
         "en": "All U.S. ports",
         "es": "Todos los puertos de EE. UU.",

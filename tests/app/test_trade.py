@@ -253,6 +253,13 @@ def test_commodity_chart_axis_and_tooltips_are_french_chapter_names(run_page):
     assert all(label == i18n.hs_chapter(label[:2], "fr") for label in spec["y"])
     tooltip = spec["customdata"][spec["y"].index("87 · Véhicules (sauf ferroviaires)")]
     assert tooltip.replace("<br>", " ").startswith("87 · Voitures automobiles, tracteurs")
+    captions = " ".join(c.value for c in at.caption)
+    assert "Tarif des douanes" in captions  # the French names' own source
+
+
+def test_chapter_names_cite_the_tariff_they_come_from_in_spanish(run_page):
+    at = run_page(PAGE, sector="87", year=2015, lang="es")
+    assert "LIGIE 2022" in " ".join(c.value for c in at.caption)
 
 
 def test_commodity_csv_carries_the_chapter_code_and_its_title_in_the_page_language(run_page):
