@@ -60,6 +60,7 @@ $(DB): venv $(wildcard data/*.csv data/*.yaml data/initiatives/*.yaml data/codes
 snapshot: venv
 	$(PY) -m ingest snapshot --shared ../shared/data --out data
 	$(PY) -m geo.boundaries
+	$(PY) -m geo.detail
 	$(PY) -m geo.cities
 
 lint: venv

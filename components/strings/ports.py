@@ -14,7 +14,7 @@ STRINGS = {
         "fr": "Entrées aux États-Unis comptées par la CBP à chaque point d’entrée terrestre "
         "(données de passages frontaliers du BTS). Les sorties ne sont pas comptées.",
     },
-    "ports.count": {"en": "Count", "es": "Contar", "fr": "Compter"},
+    "ports.count": {"en": "Count", "es": "Conteo de", "fr": "Nombre de"},
     "ports.count_help": {
         "en": "People = personal vehicle passengers + bus passengers + train passengers + "
         "pedestrians. Road vehicles = personal vehicles + buses + trucks. The first option "
