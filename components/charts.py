@@ -31,6 +31,8 @@ OKABE_ITO = [
     "#F0E442",
     "#000000",
 ]
+# Opacity of the hatch on highlighted ranked bars (a full-opacity hatch crossed their text).
+HATCH_OPACITY = 0.35
 # Distinct marker shapes and bar patterns so series never rely on colour alone.
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down"]
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
@@ -162,7 +164,12 @@ def ranked_bars(
             textposition="auto",
             marker={
                 "color": [OKABE_ITO[1] if n in notes else OKABE_ITO[0] for n in ranked[label]],
-                "pattern": {"shape": ["/" if n in notes else "" for n in ranked[label]]},
+                # Thin, faint hatch: the value text is written over it and must stay legible.
+                "pattern": {
+                    "shape": ["/" if n in notes else "" for n in ranked[label]],
+                    "fgopacity": HATCH_OPACITY,
+                    "solidity": 0.15,
+                },
             },
             customdata=[_wrap(hover.get(n, n)) for n in ranked[label]] if hover else None,
             hovertemplate=("%{customdata}" if hover else "%{y}") + ": %{text}<extra></extra>",

@@ -155,13 +155,31 @@ def fmt_money(value, lang: str | None = None, compact: bool = True, short: bool 
             )
         # CLDR's short Spanish/French forms ('15.4 MUSD', 'MRD') read badly;
         # the long words ('mil millones', 'milliards') are what officials write.
+        if short and code == "es" and abs(value) >= 1e9:
+            return f"US${_es_short_billions(value)}"
+        # fr_CA short 10^12 is 'T', which nobody writes; 'billion' is (Statistique Canada).
+        long_words = not short or (code == "fr" and abs(value) >= 1e12)
         words = babel_numbers.format_compact_decimal(
-            value, locale=locale, fraction_digits=1, format_type="short" if short else "long"
+            value, locale=locale, fraction_digits=1, format_type="long" if long_words else "short"
         )
         if short and code == "fr":
             return f"{words} $ US"
         return f"US${words}" if code == "es" else f"{words} $ US"
     return babel_numbers.format_currency(value, "USD", locale=locale, format_type="standard")
+
+
+def _es_short_billions(value) -> str:
+    """A dollar amount of 10^9 or more -> short es_MX words without the sign.
+
+    CLDR's es_MX short forms write 10^9 as an ungrouped '1875.1 M' and 10^12 as 'B',
+    which a reader of English takes for billions; '1,875.1 M' is not what officials
+    write either. Out: '1.9 mil M' below 10^12, else the long word ('1.2 billones').
+    """
+    if round(abs(value) / 1e9, 1) < 1000:
+        return f"{fmt_num(value / 1e9, 'es')}\xa0mil\xa0M"
+    return babel_numbers.format_compact_decimal(
+        value, locale=_locale("es"), fraction_digits=1, format_type="long"
+    )
 
 
 def fmt_pct(value, lang: str | None = None, digits: int = 1) -> str:

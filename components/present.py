@@ -23,7 +23,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stSidebarNav"], [data-testid="stAppDeployButton"], [data-testid="stMainMenu"],
 footer { display: none !important; }
 [data-testid="stMainBlockContainer"], .block-container {
-  max-width: 100% !important; padding: 0.8rem 1.6rem 1rem 1.6rem !important;
+  max-width: 100% !important; padding: 0.8rem 1.6rem 4.5rem 1.6rem !important;
 }
 [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #ffffff !important; }
 /* Tighter rows: the scene's text, sources, legend and map share one projector screen. */

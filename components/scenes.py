@@ -326,22 +326,44 @@ def in_scene_view(scene: Scene, lon, lat) -> bool:
     return labels.in_view(float(lon), float(lat), scene.camera, *SCENE_VIEW_PX)
 
 
-def scene_labels(scene: Scene, places, ports, name, port_name, planned: str, port_radius=None):
+def visible_point(scene: Scene, shape):
+    """A point of ``shape`` (a shapely polygon in lon/lat) well inside the scene's map, to
+    write the name of a place whose own label point is off screen -> (lon, lat) or None."""
+    import shapely
+
+    from geo import labels
+
+    if shape is None:
+        return None
+    view = shapely.box(*labels.view_bounds(scene.camera, *SCENE_VIEW_PX, inset=60))
+    seen = shapely.intersection(shape, view)
+    if seen.is_empty or seen.area < 0.02 * view.area:  # a sliver: better no label
+        return None
+    point = shapely.point_on_surface(seen)
+    return point.x, point.y
+
+
+def scene_labels(
+    scene: Scene, places, ports, name, port_name, planned: str, port_radius=None, shapes=None
+):
     """The names a scene writes on its map -> DataFrame lon, lat, text, kind, radius.
 
     ``places``: place_id, kind, lat, lon (cities included); ``ports``: port_code, port_name,
     status, lat, lon. ``name(place_id)`` and ``port_name(name)`` give names in the page
     language; ``planned`` is the word for a planned port; ``port_radius`` maps a port code
-    to its circle's radius in pixels. Labelled, most important first and only when on the
-    scene's map: its ports, planned ports, its cities, and its states and provinces when
-    the camera is farther out than ``STATE_LABEL_MAX_ZOOM``.
+    to its circle's radius in pixels; ``shapes(place_id)`` gives a place's outline (or
+    None). Labelled, most important first and only when on the scene's map: its ports,
+    planned ports at city zoom (``STATE_LABEL_MAX_ZOOM`` or closer), its cities, and its
+    states and provinces when the camera is farther out — on their label point, or on a
+    visible part of their outline when that point is off screen.
     """
     import pandas as pd
 
     radius = port_radius or {}
     rows = []
     order = {code: i for i, code in enumerate(scene.ports)}
-    shown = ports[ports["port_code"].isin(order) | (ports["status"] == "planned")]
+    near = scene.camera["zoom"] >= STATE_LABEL_MAX_ZOOM
+    shown = ports[ports["port_code"].isin(order) | ((ports["status"] == "planned") & near)]
     shown = shown.assign(_order=shown["port_code"].map(order).fillna(len(order)))
     for code, pname, status, lat, lon in shown.sort_values("_order", kind="stable")[
         ["port_code", "port_name", "status", "lat", "lon"]
@@ -353,10 +375,14 @@ def scene_labels(scene: Scene, places, ports, name, port_name, planned: str, por
     wanted = places[places["place_id"].isin(scene.places)]
     wanted = wanted.assign(_city=wanted["kind"] != "city").sort_values("_city", kind="stable")
     for pid, kind, lat, lon in wanted[["place_id", "kind", "lat", "lon"]].itertuples(index=False):
-        if not in_scene_view(scene, lon, lat):
+        if kind != "city" and near:
             continue
-        if kind == "city" or scene.camera["zoom"] < STATE_LABEL_MAX_ZOOM:
-            rows.append((lon, lat, name(pid), "city" if kind == "city" else "place", 0.0))
+        if not in_scene_view(scene, lon, lat):
+            moved = visible_point(scene, shapes(pid)) if shapes and kind != "city" else None
+            if moved is None:
+                continue
+            lon, lat = moved
+        rows.append((lon, lat, name(pid), "city" if kind == "city" else "place", 0.0))
     return pd.DataFrame(rows, columns=["lon", "lat", "text", "kind", "radius"])
 
 

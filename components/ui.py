@@ -73,6 +73,7 @@ def source_caption(
         return t("ui.no_source")
     if short is None:
         short = bool(st.session_state.get(present.PRESENT_KEY, False))
+    frame = own_sources_in_language(frame)
     names = [
         source_label(p, title) if short else f"{p}, {title}"
         for p, title in zip(frame["publisher"], frame["title"], strict=True)
@@ -90,6 +91,25 @@ def source_caption(
         parts.append(text)
     label = t("ui.source") if len(parts) == 1 else t("ui.sources")
     return label + i18n.colon() + i18n.punct(";").join(parts)
+
+
+def own_sources_in_language(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows of ``sources`` (source_id, publisher, title, ...) with Borderlinks' own
+    compilations named in the page language; published sources stay as published."""
+
+    def named(source_id, field, published):
+        key = f"source.{field}.{source_id}"
+        return t(key) if i18n.has(key) else published
+
+    return frame.assign(
+        publisher=[
+            named(i, "publisher", p)
+            for i, p in zip(frame["source_id"], frame["publisher"], strict=True)
+        ],
+        title=[
+            named(i, "title", x) for i, x in zip(frame["source_id"], frame["title"], strict=True)
+        ],
+    )
 
 
 def source_label(publisher: str, title: str) -> str:
@@ -112,7 +132,9 @@ def source_label(publisher: str, title: str) -> str:
 
 def source_labels(ids: Iterable[str]) -> dict[str, str]:
     """{source_id: short label} for the ids the store knows (see ``source_label``)."""
-    frame = query.load(query.sources_for, sorted({str(i) for i in ids if i}))
+    frame = own_sources_in_language(
+        query.load(query.sources_for, sorted({str(i) for i in ids if i}))
+    )
     return {
         row.source_id: source_label(row.publisher, row.title)
         for row in frame.itertuples(index=False)
@@ -146,6 +168,17 @@ def md_literal(text) -> str:
     line = " ".join(str(text).split())
     fence = "`" * (max((len(run) for run in re.findall(r"`+", line)), default=0) + 1)
     return f"{fence} {line} {fence}"
+
+
+def show_name(name, code=None) -> None:
+    """A data name (and its code) as a bold line, always inert: escaped HTML, so neither
+    markdown, a link nor a tag can come out of it (``md_literal`` would show code font)."""
+    from html import escape
+
+    text = escape(" ".join(str(name).split()))
+    if code is not None:
+        text += f" ({escape(str(code))})"
+    st.html(f'<p class="bl-name" style="font-weight:600;font-size:1.1rem;margin:0">{text}</p>')
 
 
 def md_text(value) -> str:

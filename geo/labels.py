@@ -45,6 +45,25 @@ def in_view(lon: float, lat: float, camera: dict, width: float, height: float) -
     return abs(x - cx) <= width / 2 and -top <= y - cy <= height / 2
 
 
+def lon_lat(x: float, y: float, zoom: float) -> tuple[float, float]:
+    """Inverse of ``screen_xy``: Web Mercator pixel at ``zoom`` -> (lon, lat)."""
+    world = TILE_PX * 2**zoom
+    lon = x / world * 360.0 - 180.0
+    lat = math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * y / world))) - math.pi / 2)
+    return lon, lat
+
+
+def view_bounds(camera: dict, width: float, height: float, inset: float = 0.0):
+    """(west, south, east, north) of what ``in_view`` counts as on the map, less ``inset``
+    pixels on every side (room for a label)."""
+    zoom = camera["zoom"]
+    cx, cy = screen_xy(camera["longitude"], camera["latitude"], zoom)
+    top = height / 2 * (1 + math.tan(math.radians(camera.get("pitch", 0.0))))
+    west, north = lon_lat(cx - width / 2 + inset, cy - top + inset, zoom)
+    east, south = lon_lat(cx + width / 2 - inset, cy + height / 2 - inset, zoom)
+    return west, south, east, north
+
+
 def text_box(text: str, size: float) -> tuple[float, float]:
     """Estimated (width, height) in pixels of ``text`` at font ``size`` with its background."""
     return 0.58 * size * len(text) + 8, size + 6

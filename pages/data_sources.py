@@ -36,7 +36,7 @@ st.markdown(t("data.intro"))
 
 # --- what is loaded
 st.subheader(t("data.loaded"))
-sources = query.load(query.sources)
+sources = ui.own_sources_in_language(query.load(query.sources))
 st.caption(
     t("data.summary", sources=i18n.fmt_int(len(sources)), rows=i18n.fmt_int(sources["rows"].sum()))
 )

@@ -366,7 +366,7 @@ def show_planned_port(port) -> None:
     """Details of a planned port (a ``port_totals`` row): its state, its status and the
     Ports page's note saying it is not open yet, with its source."""
     name = i18n.port_name(port.port_name)
-    st.markdown(f"{ui.md_literal(name)} ({ui.md_literal(port.port_code)})")
+    ui.show_name(name, port.port_code)
     cols = st.columns(2)
     cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
     cols[1].metric(t("col.status"), t("ports.status.planned"))
@@ -414,7 +414,7 @@ elif sel.startswith("port:"):
         show_planned_port(row.iloc[0])
     else:
         port = row.iloc[0]
-        st.markdown(f"{ui.md_literal(i18n.port_name(port.port_name))} ({ui.md_literal(code)})")
+        ui.show_name(i18n.port_name(port.port_name), code)
         cols = st.columns(2)
         cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
         cols[1].metric(

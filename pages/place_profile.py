@@ -90,6 +90,7 @@ if country == "CA" and not partners.empty:
                 last=int(partners["last_year"].max()),
             ),
             i18n.fmt_money(partners["value_usd"].sum(), short=True),
+            t("place.fig_od_total_help"),
         )
     )
 inits = query.load(query.place_initiatives, place)

@@ -72,6 +72,15 @@ def test_ranked_bars_marks_highlighted_bars_by_pattern_and_text():
     assert shapes["Planned"] == "/" and shapes["Open"] == ""
 
 
+def test_ranked_bars_hatch_is_faint_enough_to_read_the_value_over_it():
+    df = pd.DataFrame({"port": ["Open", "Planned"], "v": [10, 8]})  # synthetic
+    fig = charts.ranked_bars(df, "port", "v", highlight={"Planned": "chosen"})
+    pattern = fig.data[0].marker.pattern
+    # Plotly's default hatch is opaque and 30% solid: it crossed the '(chosen)' text.
+    assert pattern.fgopacity is not None and pattern.fgopacity <= 0.5
+    assert pattern.solidity is not None and pattern.solidity <= 0.2
+
+
 def test_sankey_keeps_origin_and_destination_nodes_separate_and_sums_match():
     # synthetic flows; 'X' appears on both sides on purpose
     df = pd.DataFrame(

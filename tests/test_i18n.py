@@ -213,6 +213,22 @@ def test_integers_are_grouped_exactly_as_babel_groups_them(lang):
         assert i18n.fmt_int(value, lang=lang) == want
 
 
+@pytest.mark.parametrize(
+    "value,want",
+    [(1.8751e9, "US$1.9 mil M"), (30.8e9, "US$30.8 mil M"), (1.2e12, "US$1.2 billones")],
+)
+def test_short_spanish_dollars_never_show_an_ungrouped_1875_m_or_a_bare_b(value, want):
+    # Metric tiles (place profile) use short=True; CLDR's es_MX short forms gave
+    # 'US$1875.1 M' for 1.9e9 and 'US$1.2 B' (billones, read as billions) for 1.2e12.
+    assert i18n.fmt_money(value, "es", short=True).replace("\xa0", " ") == want
+
+
+@pytest.mark.parametrize("value,want", [(1.9e9, "1,9 G $ US"), (1.1e12, "1,1 billion $ US")])
+def test_short_french_dollars_write_billion_not_t(value, want):
+    # CLDR's fr_CA short form for 10^12 is '1,1 T $ US' (place profile of a province).
+    assert i18n.fmt_money(value, "fr", short=True).replace("\xa0", " ") == want
+
+
 @pytest.mark.parametrize("missing", [None, float("nan"), "", "  "])
 def test_in_lang_falls_back_to_english_when_the_translation_is_missing(missing):
     from components import i18n

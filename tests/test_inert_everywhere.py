@@ -213,7 +213,8 @@ def test_no_page_passes_hostile_text_to_raw_html(app, page, params):
 def test_raw_html_is_used_only_where_every_value_is_escaped():
     # Each st.html / unsafe_allow_html use was reviewed: the legend escapes every text
     # (maplayers.esc), the presenter CSS is a constant, and the uploader CSS holds only our
-    # own translated label, JSON-quoted. A new use must be reviewed too.
+    # own translated label, JSON-quoted; ui.show_name escapes the name and the code.
+    # A new use must be reviewed too.
     uses = []
     for path in sorted(
         [*REPO.glob("components/*.py"), *REPO.glob("pages/*.py"), REPO / "dashboard.py"]
@@ -224,6 +225,7 @@ def test_raw_html_is_used_only_where_every_value_is_escaped():
     assert uses == [
         "components/maplayers.py:st.html(",
         "components/present.py:st.html(PRESENTER_CSS)",
+        'components/ui.py:st.html(f\'<p class="bl-name" style="font-weight:600;font-size:1.1rem;margin:0">{text}</p>\')',
         'pages/data_sources.py:st.html(uploader_css("data_upload", t("data.upload_browse")))',
     ]
 
@@ -342,3 +344,10 @@ def test_pair_details_link_a_hostile_initiative_name_as_escaped_text(app):
     # Every markdown/HTML character of the name is backslash-escaped: shown as typed.
     assert f"{ui.md_text(SCRIPT_INITIATIVE)} (2024)" in labels
     assert not any(re.search(r"(?<!\\)<", label) for label in labels)  # no bare '<'
+
+
+def test_a_selected_port_s_hostile_name_is_shown_as_escaped_text(app):
+    at = app("overview_map", sel="port:2304")
+    names = [h.proto.body for h in at.get("html") if "bl-name" in h.proto.body]
+    assert names, "the selected port's name line is missing"
+    assert all("<img" not in body and "&lt;img" in body for body in names)

@@ -151,6 +151,27 @@ STRINGS = {
     },
     # Charts and tables (components/ui.py).
     "ui.source": {"en": "Source", "es": "Fuente", "fr": "Source"},
+    # Our own compilations are named in the reader's language (published sources are not).
+    "source.publisher.borderlinks-inventory": {
+        "en": "Borderlinks (compiled from the cited sources)",
+        "es": "Borderlinks (compilado a partir de las fuentes citadas)",
+        "fr": "Borderlinks (compilé à partir des sources citées)",
+    },
+    "source.title.borderlinks-inventory": {
+        "en": "Inventory of subnational cross-border initiatives",
+        "es": "Inventario de iniciativas transfronterizas subnacionales",
+        "fr": "Inventaire des initiatives transfrontalières infranationales",
+    },
+    "source.publisher.borderlinks-facts": {
+        "en": "Borderlinks (compiled from the cited sources)",
+        "es": "Borderlinks (compilado a partir de las fuentes citadas)",
+        "fr": "Borderlinks (compilé à partir des sources citées)",
+    },
+    "source.title.borderlinks-facts": {
+        "en": "Figures on subnational cross-border ties",
+        "es": "Cifras sobre los vínculos transfronterizos subnacionales",
+        "fr": "Chiffres sur les liens transfrontaliers infranationaux",
+    },
     "ui.sources": {"en": "Sources", "es": "Fuentes", "fr": "Sources"},
     "ui.as_of": {"en": "as of {date}", "es": "al {date}", "fr": "au {date}"},
     "ui.no_source": {

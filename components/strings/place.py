@@ -53,10 +53,19 @@ STRINGS = {
         "es": "Iniciativas transfronterizas",
         "fr": "Initiatives transfrontalières",
     },
+    # Short: a metric tile cuts its label at about 46 characters (the years came last).
     "place.fig_od_total": {
-        "en": "Trade with US states through US ports, {first}–{last} (cumulative)",
-        "es": "Comercio con estados de EE. UU. por puertos de EE. UU., {first}–{last} (acumulado)",
-        "fr": "Commerce avec les États américains par les points d’entrée américains, {first}–{last} (cumulé)",
+        "en": "Trade with US states, {first}–{last} (cumulative)",
+        "es": "Comercio con EE. UU., {first}–{last} (acumulado)",
+        "fr": "Commerce avec les É.-U., {first}–{last} (cumulé)",
+    },
+    "place.fig_od_total_help": {
+        "en": "Trade with US states through US ports of entry, both directions, summed over "
+        "the years published (TransBorder).",
+        "es": "Comercio con estados de EE. UU. por puertos de entrada de EE. UU., en ambos "
+        "sentidos, sumado en los años publicados (TransBorder).",
+        "fr": "Commerce avec les États américains par les points d’entrée américains, dans les "
+        "deux sens, cumulé sur les années publiées (TransBorder).",
     },
     "place.latest_note": {
         "en": "Figures are for {year} or the latest earlier year with data.",

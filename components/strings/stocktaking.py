@@ -173,7 +173,7 @@ STRINGS = {
     "stock.party.Democratic": _tr("Democratic", "Demócrata", "Démocrate"),
     "stock.party.Liberal": _tr("Liberal", "Liberal", "Libéral"),
     "stock.party.Progressive Conservative": _tr(
-        "Progressive Conservative", "Progresista Conservador", "Progressiste-conservateur"
+        "Progressive Conservative", "Conservador Progresista", "Progressiste-conservateur"
     ),
     "stock.party.BC Liberal": _tr("BC Liberal", "Liberal de C. B.", "Libéral de la C.-B."),
     "stock.party.BC NDP": _tr("BC NDP", "NPD de C. B.", "NPD de la C.-B."),

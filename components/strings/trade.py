@@ -131,8 +131,8 @@ STRINGS = {
     },
     "trade.no_commodities": {
         "en": "No trade by HS chapter (sector) for {year}: the store has it for {available} only.",
-        "es": "No hay comercio por capítulo del SA (sector) para {year}: el almacén solo lo "
-        "tiene para {available}.",
+        "es": "No hay comercio por capítulo del SA (sector) para {year}: los datos cargados "
+        "solo lo tienen para {available}.",
         "fr": "Pas de commerce par chapitre du SH (secteur) pour {year} : la base ne l’a que "
         "pour {available}.",
     },

@@ -94,7 +94,8 @@ def test_selected_state_shows_details_and_a_link_to_its_profile(run_page):
 
 def test_selected_port_shows_its_crossings(run_page):
     at = run_page("overview_map", sel="port:2304", measure="Trucks")
-    assert any("Laredo" in m.value for m in at.markdown)
+    names = [h.proto.body for h in at.get("html") if "bl-name" in h.proto.body]
+    assert any("Laredo" in body and "(2304)" in body and "`" not in body for body in names)
     assert any("Trucks" in m.label for m in at.metric)
 
 
@@ -319,4 +320,5 @@ def test_clicked_planned_port_shows_its_status_and_source(run_page):
     note = " ".join(i.value for i in at.info)
     assert "Otay Mesa East (California) is a planned port of entry" in note
     assert "Source" in note
-    assert any("Otay Mesa East" in m.value and "OME1" in m.value for m in at.markdown)
+    names = [h.proto.body for h in at.get("html") if "bl-name" in h.proto.body]
+    assert any("Otay Mesa East (OME1)" in body for body in names)

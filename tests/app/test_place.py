@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def metric_labels(at) -> list[str]:
     return [m.label for m in at.metric]
@@ -42,6 +44,15 @@ def test_mexican_state_says_partners_by_us_origin_are_not_published(run_page):
     assert any("not publish which US state" in i.value for i in at.info)
     assert any(label.startswith("FDI inflow") for label in metric_labels(at))
     assert any(label.startswith("US exports to it") for label in metric_labels(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_province_figure_labels_fit_a_metric_tile(run_page, lang):
+    # Streamlit cuts a tile's label at about 46 characters: the years (the end of the
+    # label) were lost in French; the long wording moved to the tile's help.
+    at = run_page("place_profile", place="CA-QC", lang=lang)
+    assert at.metric and all(len(label) <= 46 for label in metric_labels(at))
+    assert any("1993" in label for label in metric_labels(at))
 
 
 def test_province_lists_its_us_partners_with_michigan_for_ontario(run_page):

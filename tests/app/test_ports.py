@@ -73,6 +73,13 @@ def test_otay_mesa_east_is_planned_in_spanish_too(run_page):
     assert any("Otay Mesa Este" in i.value and "planeado" in i.value for i in at.info)
 
 
+@pytest.mark.parametrize("lang,label", [("es", "Conteo de"), ("fr", "Nombre de")])
+def test_count_choice_is_labelled_with_a_noun_not_a_verb(run_page, lang, label):
+    # "Count" here names what is counted; "Contar"/"Compter" read as an order to count.
+    at = run_page(PAGE, lang=lang)
+    assert at.radio(key="pc_count").label == label
+
+
 def test_border_filter_changes_the_ranked_ports(run_page):
     mexico = ranked_ports(run_page(PAGE, border="US-Mexico"))
     canada = ranked_ports(run_page(PAGE, border="US-Canada"))

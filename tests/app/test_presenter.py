@@ -206,12 +206,24 @@ def test_the_planned_port_ring_is_explained_only_where_one_is_on_screen(run_page
     assert "planned port" not in far and "Ports of entry" in far
 
 
-def test_labels_leave_out_places_off_the_scene_s_map(run_page):
-    # Ontario's label point lies far north of the Detroit–Port Huron camera.
+def test_a_place_whose_label_point_is_off_screen_is_named_on_its_visible_part(run_page):
+    # Ontario's label point lies far north of the Detroit–Port Huron camera: its name is
+    # written on the part of Ontario the scene shows, not dropped and not off screen.
     at = run_page("presenter", scene="michigan-ontario-corridor")
+    rows = {row["text"]: row for row in label_layer(at)["data"]}
+    assert {"Michigan", "Detroit", "Ontario"} <= set(rows)
+    scene = scenes.scene_by_id(SCENES, "michigan-ontario-corridor")
+    assert scenes.in_scene_view(scene, rows["Ontario"]["lon"], rows["Ontario"]["lat"])
+    assert rows["Ontario"]["lat"] < 46.5  # southern Ontario, not its label point at 50°N
+
+
+def test_wide_scenes_do_not_name_a_planned_port_far_from_their_story(run_page):
+    # The California–Baja California scene frames both states: Otay Mesa East is on
+    # screen, but at this distance its label would sit on the San Diego ports.
+    at = run_page("presenter", scene="california-baja-investment")
     shown = {row["text"] for row in label_layer(at)["data"]}
-    assert "Michigan" in shown and "Detroit" in shown
-    assert "Ontario" not in shown
+    assert {"California", "Baja California"} <= shown
+    assert not any("Otay Mesa East" in text for text in shown)
 
 
 def vertices_near_san_diego(at) -> int:
@@ -230,3 +242,17 @@ def test_the_city_close_up_draws_the_finer_border_outlines(run_page):
     close = vertices_near_san_diego(run_page("presenter", scene="san-diego-tijuana"))
     wide = vertices_near_san_diego(run_page("presenter", scene="california-baja-investment"))
     assert close >= 5 * max(wide, 1), (close, wide)  # San Diego Bay, not one straight line
+
+
+@pytest.mark.parametrize(
+    ("lang", "ours"),
+    [
+        ("es", "Inventario de iniciativas transfronterizas subnacionales"),
+        ("fr", "Inventaire des initiatives transfrontalières infranationales"),
+    ],
+)
+def test_our_own_compilations_are_cited_in_the_page_language(run_page, lang, ours):
+    at = run_page("presenter", scene="san-diego-tijuana", lang=lang)
+    shown = texts(at)
+    assert ours in shown and "Inventory of subnational" not in shown
+    assert "Border Crossing Entry Data" in shown  # published titles stay as published

@@ -94,6 +94,14 @@ def test_generic_party_names_are_translated_and_proper_names_kept(run_page):
     assert not any("Republican" in ps for ps in spread["Partis des dirigeants"])
 
 
+def test_progressive_conservative_reads_in_spanish_word_order(run_page):
+    at = run_page(PAGE, lang="es")
+    parties = set(table_with(at, "Partido")["Partido"])
+    # Spanish puts the adjective after: "Partido Conservador Progresista".
+    assert "Conservador Progresista" in parties
+    assert "Progresista Conservador" not in parties
+
+
 # ---- queries on a SYNTHETIC store -------------------------------------------------------
 
 
