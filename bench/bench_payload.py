@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 sys.path.insert(0, str(REPO / "bench"))
-from geo import boundaries, links  # noqa: E402
+from geo import boundaries, detail, links  # noqa: E402
 from geo.convert import payload_bytes, to_geojson, to_records  # noqa: E402
 from geo.places import load_places  # noqa: E402
 
@@ -158,6 +158,12 @@ def main() -> int:
     )
     print(
         f"| payload: trade arcs layer ({n_arcs} arcs) | {arc_bytes / 1000:.1f} KB | – | – | small |"
+    )
+    # Close-up maps (presenter scenes at zoom 7+) swap in the finer border outlines.
+    close_up = payload_bytes(detail.detailed_geojson("en"))
+    print(
+        f"| payload: close-up outlines, border detail swapped in (en) | {close_up / 1000:.1f} KB "
+        f"| {rows[0][1] / 1000:.1f} KB (base map) | {close_up / rows[0][1]:.2f}× | close-ups only |"
     )
     worst = max(size for _, size in rows)
     total = worst + port_bytes + arc_bytes

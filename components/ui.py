@@ -468,6 +468,19 @@ def dataframe(
     )
 
 
+# Page tests read every table: they build them all, open or not (tests/app/conftest.py).
+BUILD_CLOSED_TABLES = False
+
+
+def data_table(data: pd.DataFrame, key: str) -> None:
+    """The table alternative of a chart or map, in an expander that builds it only when
+    open: a closed one costs nothing on each rerun (a styled table costs ~10-15 ms)."""
+    box = st.expander(t("ui.data_table"), key=f"{key}-table-open", on_change="rerun")
+    with box:
+        if box.open or BUILD_CLOSED_TABLES:
+            dataframe(data, key=f"{key}-table")
+
+
 def show_chart(
     fig,
     data: pd.DataFrame,
@@ -490,8 +503,7 @@ def show_chart(
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
     _frame_footer(data, sources, key, title)
     exports.png_button(fig, key)  # F: PNG export of the figure
-    with st.expander(t("ui.data_table")):
-        dataframe(data, key=f"{key}-table")
+    data_table(data, key)
     return True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -306,20 +308,26 @@ def on_pick_place() -> None:
     state.write_view(sel=st.session_state["ov_sel_pick"])
 
 
-def arc_pairs() -> dict[str, str]:
-    """{pair selection id: 'A ↔ B'} of the arcs on the map, by label."""
-    known = set(names.index) | set(query.COUNTRIES)  # national governments are parties too
+def arc_pair_labels(
+    db, lang: str, signed: int, border: str | None, inits: bool, trade: bool
+) -> dict[str, str]:
+    """{pair selection id: 'A ↔ B'} of the arcs on the map, by label: initiative pairs
+    signed up to ``signed`` (if ``inits``) and trade pairs (if ``trade``). Built once per
+    store version and arguments (``query.load``): a rerun does not relabel ~300 pairs."""
+    del db  # the store's version is in query.load's key
+    known = set(query.load(query.places)["place_id"]) | set(query.COUNTRIES)
     pairs = []
-    if show_inits:
-        links = query.load(query.initiative_links, int(year), view.border)
+    if inits:
+        links = query.load(query.initiative_links, signed, border)
         pairs += list(zip(links["a_place"], links["b_place"], strict=True))
-    if show_trade and view.border != "US-Mexico":
+    if trade and border != "US-Mexico":
         od = query.load(query.trade_od_links, None, 30)
         pairs += list(zip(od["us_state"], od["partner_place_id"], strict=True))
+    name = functools.partial(i18n.place_name, lang=lang)
     labels = {
-        state.pair_id(a, b): f"{i18n.place_name(min(a, b))} ↔ {i18n.place_name(max(a, b))}"
+        state.pair_id(a, b): f"{name(min(a, b))} ↔ {name(max(a, b))}"
         for a, b in pairs
-        if {a, b} <= known
+        if {a, b} <= known  # national governments are parties too
     }
     return dict(sorted(labels.items(), key=lambda item: item[1]))
 
@@ -386,7 +394,9 @@ def show_planned_port(port) -> None:
 
 
 # Keyboard/screen-reader alternative to clicking the map: a place or an arc's pair.
-pair_labels = arc_pairs()
+pair_labels = query.load(
+    arc_pair_labels, lang, signed_by(int(year)), view.border, show_inits, show_trade
+)
 options = {p: i18n.place_name(p) for p in names.index} | pair_labels
 picked_place = view.sel if view.sel in options else None
 if st.session_state.get("ov_sel_pick") != picked_place:

@@ -43,6 +43,11 @@ def page_test(page: str | None = None, timeout: float = PAGE_TIMEOUT_S, **params
     # Users see a generic sentence (.streamlit/config.toml: showErrorDetails "none");
     # a failing test should print the exception itself.
     st_config.set_option("client.showErrorDetails", "full")
+    # Tables behind a closed 'Data table' expander are built only when opened; page tests
+    # read them all (tests/app/test_shared_frame.py checks the closed case).
+    from components import ui
+
+    ui.BUILD_CLOSED_TABLES = True
     for key, value in params.items():
         at.query_params[key] = str(value)
     if page:

@@ -342,3 +342,19 @@ def test_mode_sankey_lists_canada_destinations_before_mexico_ones(run_page):
     countries = [lab.split(" · ")[0] for lab in targets]
     assert countries == sorted(countries) and set(countries) == {"Canada", "Mexico"}
     assert [a["text"] for a in spec["layout"]["annotations"]] == sankey["node"]["label"]
+
+
+def test_a_closed_data_table_is_built_only_once_opened(built_store, monkeypatch):
+    from components import ui
+
+    from .conftest import page_test
+
+    monkeypatch.chdir(REPO)
+    at = page_test("overview_map", shade="trade_ca")
+    monkeypatch.setattr(ui, "BUILD_CLOSED_TABLES", False)
+    at.run()
+    assert len(at.dataframe) == 0  # a closed expander: no table built or sent
+    assert [e.label for e in at.expander] == ["Data table"]
+    at.session_state["overview-map-table-open"] = True  # what a click on the expander does
+    at.run()
+    assert len(at.dataframe) == 1 and "US-TX" in set(at.dataframe[0].value["place_id"])
