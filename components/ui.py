@@ -97,18 +97,11 @@ def own_sources_in_language(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows of ``sources`` (source_id, publisher, title, ...) with Borderlinks' own
     compilations named in the page language; published sources stay as published."""
 
-    def named(source_id, field, published):
-        key = f"source.{field}.{source_id}"
-        return t(key) if i18n.has(key) else published
-
+    titles = zip(frame["source_id"], frame["title"], strict=True)
     return frame.assign(
-        publisher=[
-            named(i, "publisher", p)
-            for i, p in zip(frame["source_id"], frame["publisher"], strict=True)
-        ],
-        title=[
-            named(i, "title", x) for i, x in zip(frame["source_id"], frame["title"], strict=True)
-        ],
+        # One publisher line for all our compilations, so it is keyed by its text.
+        publisher=[i18n.label("source.publisher", p) for p in frame["publisher"]],
+        title=[t(f"source.title.{i}") if i18n.has(f"source.title.{i}") else x for i, x in titles],
     )
 
 

@@ -6,7 +6,8 @@ data/border_pairs.csv from the same read). Steps: fix codes -> cut out large lak
 -> drop small islands -> simplify on shared edges (a coverage, so neighbours keep
 meeting exactly) -> snap to a 0.001 degree grid -> compact JSON.
 
-Readers: ``load_boundaries()`` (GeoDataFrame) and ``boundaries_geojson(lang)`` (dict).
+Readers: ``load_boundaries()`` (GeoDataFrame), ``place_shapes()`` ({place_id: geometry})
+and ``boundaries_geojson(lang)`` (dict).
 """
 
 from __future__ import annotations
@@ -163,6 +164,13 @@ def _read_gdf(path: str):
 def load_boundaries(path: Path | str | None = None):
     """The committed base map -> GeoDataFrame (EPSG:4326), one row per place_id (a copy)."""
     return _read_gdf(str(path or BOUNDARIES_GEOJSON)).copy()
+
+
+@lru_cache(maxsize=4)
+def place_shapes(path: Path | str | None = None) -> dict:
+    """The committed base map -> {place_id: shapely geometry (EPSG:4326)}, read once."""
+    gdf = _read_gdf(str(path or BOUNDARIES_GEOJSON))
+    return dict(zip(gdf["place_id"], gdf.geometry, strict=True))
 
 
 def boundaries_geojson(lang: str = "en", path: Path | str | None = None) -> dict:

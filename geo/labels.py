@@ -36,13 +36,9 @@ def screen_xy(lon: float, lat: float, zoom: float) -> tuple[float, float]:
 
 def in_view(lon: float, lat: float, camera: dict, width: float, height: float) -> bool:
     """Whether (lon, lat) is on a ``width`` x ``height`` px map seen from ``camera``
-    (latitude, longitude, zoom; optional pitch). A tilted camera sees farther north than
-    a flat one, so the top edge is pushed out by the pitch (approximately)."""
-    zoom = camera["zoom"]
-    cx, cy = screen_xy(camera["longitude"], camera["latitude"], zoom)
-    x, y = screen_xy(lon, lat, zoom)
-    top = height / 2 * (1 + math.tan(math.radians(camera.get("pitch", 0.0))))
-    return abs(x - cx) <= width / 2 and -top <= y - cy <= height / 2
+    (latitude, longitude, zoom; optional pitch; see ``view_bounds``)."""
+    west, south, east, north = view_bounds(camera, width, height)
+    return west <= lon <= east and south <= lat <= north
 
 
 def lon_lat(x: float, y: float, zoom: float) -> tuple[float, float]:
@@ -54,8 +50,9 @@ def lon_lat(x: float, y: float, zoom: float) -> tuple[float, float]:
 
 
 def view_bounds(camera: dict, width: float, height: float, inset: float = 0.0):
-    """(west, south, east, north) of what ``in_view`` counts as on the map, less ``inset``
-    pixels on every side (room for a label)."""
+    """(west, south, east, north) of a ``width`` x ``height`` px map seen from ``camera``,
+    less ``inset`` pixels on every side (room for a label). A tilted camera sees farther
+    north than a flat one, so the top edge is pushed out by the pitch (approximately)."""
     zoom = camera["zoom"]
     cx, cy = screen_xy(camera["longitude"], camera["latitude"], zoom)
     top = height / 2 * (1 + math.tan(math.radians(camera.get("pitch", 0.0))))

@@ -85,12 +85,6 @@ def _figure_from_tuple(db, kind: str, frozen: tuple) -> pd.DataFrame:
     return query.scene_figure(db, kind, args)
 
 
-def scene_shape(place_id: str):
-    """A state's or province's outline (shapely, lon/lat) from the base map, or None."""
-    shapes = boundaries.load_boundaries().set_index("place_id").geometry
-    return shapes.get(place_id)
-
-
 def map_layers(scene: scenes.Scene, year: int, lang: str):
     """Layers of a scene for ``year`` -> (layers, legend entries, extra legend, table, source ids)."""
     indicator = scene.indicator or "crossings"
@@ -199,7 +193,7 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
             port_name=i18n.port_name,
             planned=t("ports.status.planned"),
             port_radius=port_radius,
-            shapes=scene_shape,
+            shapes=boundaries.place_shapes().get,
         ),
         scene.camera["zoom"],
     )

@@ -152,7 +152,7 @@ STRINGS = {
     # Charts and tables (components/ui.py).
     "ui.source": {"en": "Source", "es": "Fuente", "fr": "Source"},
     # Our own compilations are named in the reader's language (published sources are not).
-    "source.publisher.borderlinks-inventory": {
+    "source.publisher.Borderlinks (compiled from the cited sources)": {
         "en": "Borderlinks (compiled from the cited sources)",
         "es": "Borderlinks (compilado a partir de las fuentes citadas)",
         "fr": "Borderlinks (compilé à partir des sources citées)",
@@ -161,11 +161,6 @@ STRINGS = {
         "en": "Inventory of subnational cross-border initiatives",
         "es": "Inventario de iniciativas transfronterizas subnacionales",
         "fr": "Inventaire des initiatives transfrontalières infranationales",
-    },
-    "source.publisher.borderlinks-facts": {
-        "en": "Borderlinks (compiled from the cited sources)",
-        "es": "Borderlinks (compilado a partir de las fuentes citadas)",
-        "fr": "Borderlinks (compilé à partir des sources citées)",
     },
     "source.title.borderlinks-facts": {
         "en": "Figures on subnational cross-border ties",
