@@ -15,13 +15,12 @@ import pytest
 import yaml
 
 from components import maplayers
-from tests.browser.conftest import map_xy, tap
+from tests.browser.conftest import DECK_CANVAS, map_xy, tap
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 SCENES = [s["id"] for s in yaml.safe_load((REPO / "data/scenes.yaml").read_text())["scenes"]]
-DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 SLOW_MS = 90_000
 
 

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import DECK_CANVAS
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = sorted(p.stem for p in (REPO / "pages").glob("*.py") if not p.stem.startswith("_"))
 MAP_PAGES = {"overview_map", "place_profile", "ports_crossings", "initiatives", "presenter"}
-DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 
 
 def test_there_are_pages_to_visit():
@@ -27,6 +28,15 @@ def test_page_renders_offline_without_errors(visit, app_url, page):
     visit.open(f"{app_url}/{page}{PARAMS.get(page, '')}")
     if page in MAP_PAGES:
         visit.page.wait_for_selector(DECK_CANVAS, timeout=90_000)
+        # A canvas is 300x150 until deck.gl sizes it to its frame: wait for that, then measure.
+        try:
+            visit.page.wait_for_function(
+                f"""() => {{ const c = document.querySelector('{DECK_CANVAS}');
+                    return c && c.getBoundingClientRect().width > 300; }}""",
+                timeout=30_000,
+            )
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: the assert below says why
+            pass
         box = visit.page.locator(DECK_CANVAS).first.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 200, "map canvas too small"
     visit.screenshot(f"{page}_en")

@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 
 from components import maplayers
-from tests.browser.conftest import Visit
+from tests.browser.conftest import DECK_CANVAS, Visit
 
 pytestmark = pytest.mark.browser
 
-DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 # The first scene, and the two whose sources and citations run longest.
 SCENES = ["borders-at-a-glance", "san-diego-tijuana", "north-dakota-manitoba"]
 MEASURE = """() => {

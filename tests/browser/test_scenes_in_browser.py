@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.browser.conftest import DECK_CANVAS
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 SCENES = [s["id"] for s in yaml.safe_load((REPO / "data/scenes.yaml").read_text())["scenes"]]
-DECK_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 
 
 def test_the_required_scenes_exist():
