@@ -59,7 +59,7 @@ def page_files() -> list[Path]:
 
 def build_store(path: Path) -> str | None:
     """Build the store at ``path`` like ``python -m ingest build``; None on success, else one line."""
-    from ingest import registry, store
+    from ingest import build
     from ingest.model import LoadError
 
     with _BUILD_LOCK:
@@ -67,10 +67,7 @@ def build_store(path: Path) -> str | None:
             return None
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            batches = []
-            for _name, builder in registry.REFERENCE_BUILDERS:
-                batches += builder(HERE / "data")
-            store.build(path, batches)
+            build.build_store(path, HERE / "data")
         except LoadError as exc:
             return exc.one_line()
         except Exception as exc:  # noqa: BLE001 - one line on screen, never a traceback
@@ -121,6 +118,9 @@ def navigation_pages(default: str = DEFAULT_PAGE) -> list:
 
 def main() -> None:
     st.set_page_config(page_title="Borderlinks", page_icon=favicon(), layout="wide")
+    # Contrast fixes beyond the theme (WCAG 2.1 AA): a Path to a .css file is sent as a
+    # style block that takes no room on the page.
+    st.html(HERE / "components" / "a11y.css")
     if not ensure_store():
         st.stop()
     view = state.read_view()
@@ -135,7 +135,7 @@ def main() -> None:
     with st.sidebar:
         st.caption(t("common.app_tagline"))
     sidebar.render_sidebar(view)
-    present.apply(view)  # presenter mode (F): sidebar toggle, CSS when ?present=1
+    present.apply(view)  # presenter mode: sidebar toggle, CSS when ?present=1
     page.run()
 
 

@@ -11,7 +11,6 @@ marker symbol / bar pattern and carry their values as text or hover labels.
 
 from __future__ import annotations
 
-import html
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 
@@ -19,18 +18,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import i18n
+from components.figlocale import separators_for
+from components.palettes import OKABE_ITO
+from components.safetext import html_text
 
-# Okabe & Ito (2008) colour-blind-safe qualitative palette (black moved last).
-OKABE_ITO = [
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#D55E00",
-    "#CC79A7",
-    "#56B4E9",
-    "#F0E442",
-    "#000000",
-]
 # Opacity of the hatch on highlighted ranked bars (a full-opacity hatch crossed their text).
 HATCH_OPACITY = 0.35
 # Distinct marker shapes and bar patterns so series never rely on colour alone.
@@ -38,16 +29,7 @@ SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "
 PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 SEQUENTIAL = "Cividis"
 
-# Plotly "separators" string (decimal then group) per UI language, matching Babel's
-# locales used by components.i18n (en_US, es_MX, fr_CA).
-_SEPARATORS = {"en": ".,", "es": ".,", "fr": ",\u00a0"}
-
 Formatter = Callable[[float], str]
-
-
-def separators_for(lang: str) -> str:
-    """Plotly ``layout.separators`` for a UI language code ('en'|'es'|'fr')."""
-    return _SEPARATORS.get(lang, ".,")
 
 
 def _plain(value: float) -> str:
@@ -62,7 +44,7 @@ def _plain(value: float) -> str:
 def _wrap(text: str, width: int = 60) -> str:
     """``text`` escaped and broken into '<br>'-joined lines of at most ``width`` characters,
     so a long name (an official HS chapter title) stays inside a tooltip."""
-    return "<br>".join(textwrap.wrap(html.escape(str(text)), width)) or html.escape(str(text))
+    return "<br>".join(textwrap.wrap(html_text(text), width)) or html_text(text)
 
 
 def _base_layout(fig: go.Figure, title: str, lang: str) -> go.Figure:

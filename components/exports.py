@@ -9,7 +9,6 @@ through kaleido, and the HTML file has every external URL removed.
 from __future__ import annotations
 
 import copy
-import json
 import os
 import re
 import shutil
@@ -197,7 +196,3 @@ def html_button(deck, key: str, file_name: str = "borderlinks-map.html") -> None
         icon=":material/map:",
     )
 
-
-def deck_json(deck) -> dict:
-    """The deck's JSON spec as a dict (used by tests and the presenter page)."""
-    return json.loads(deck.to_json())

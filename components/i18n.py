@@ -1,6 +1,7 @@
 """Translation and locale formatting: ``t(key)``, ``lang()``, number/date formats, place names.
 
-Strings live in ``components/strings/<area>.py``. The current language comes
+Strings live in gettext catalogs, ``locale/<lang>/LC_MESSAGES/messages.po`` (msgid = the
+key, see ``components.catalogs``), read once per process. The current language comes
 from the view (``st.session_state["view_lang"]``, set by ``state.read_view``);
 every function also takes an explicit ``lang=`` so the CLI/PDF can use them
 without a Streamlit session.
@@ -13,6 +14,7 @@ import functools
 import math
 import os
 import re
+import threading
 import time
 import weakref
 
@@ -20,7 +22,7 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-from components.strings import all_strings
+from components import catalogs
 
 LANGS = ("en", "es", "fr")
 DEFAULT_LANG = "en"
@@ -72,14 +74,36 @@ def t(key: str, lang: str | None = None, **fmt) -> str:
     A missing translation falls back to English; a missing key returns the key
     itself so a gap is visible on screen instead of raising.
     """
-    texts = all_strings().get(key)
-    if texts is None:
+    code = lang if lang in LANGS else _lang(lang)
+    text = (_TABLES.get(code) or _table(code)).get(key)
+    if text is None:
         return key
-    code = _lang(lang)
-    text = texts.get(code) or texts.get(DEFAULT_LANG) or key
-    if code == "fr":
-        text = french_spacing(text)
     return text.format(**fmt) if fmt else text
+
+
+def N_(key: str) -> str:
+    """``key`` unchanged: marks a key built elsewhere (``t(f"nav.{stem}")``) for
+    ``make messages``, which extracts the literal arguments of ``t`` and ``N_``."""
+    return key
+
+
+# lang -> {key: final text}: English filled in where a translation is missing, French
+# spacing applied, so ``t`` is one dict lookup (it runs hundreds of times a page).
+_TABLES: dict[str, dict[str, str]] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def _table(code: str) -> dict[str, str]:
+    """The ready {key: text} of ``code``, built from the compiled catalogs on first use."""
+    with _TABLES_LOCK:  # Streamlit runs sessions in threads: read the files once
+        if not _TABLES:
+            english = catalogs.texts(DEFAULT_LANG)
+            for other in LANGS:
+                merged = english | (catalogs.texts(other) if other != DEFAULT_LANG else {})
+                if other == "fr":
+                    merged = {key: french_spacing(text) for key, text in merged.items()}
+                _TABLES[other] = merged
+    return _TABLES[code]
 
 
 # A ':' ';' '?' '!' ending a word (followed by a space or the end: not a URL's '://' nor a
@@ -263,8 +287,8 @@ def place_name(place_id: str | None, lang: str | None = None) -> str:
 
 
 def has(key: str) -> bool:
-    """True when ``key`` has a string table entry."""
-    return key in all_strings()
+    """True when ``key`` has an entry in the English catalog."""
+    return key in (_TABLES.get(DEFAULT_LANG) or _table(DEFAULT_LANG))
 
 
 def label(prefix: str, value, lang: str | None = None) -> str:
@@ -317,9 +341,9 @@ def hs_chapter_title(code: str, lang: str | None = None, short: bool = False) ->
     ``short``: our ≤ 40-character label ('Vehicles (not railway)') for selects and chart
     axes; else the official title. Falls back to English where a language has none.
     """
-    from components import query  # late import: query is the data module, i18n stays light
+    from ingest.transborder_codes import hs_chapter_names  # reference files, read once
 
-    names = query.hs_chapter_names().get(str(code), {})
+    names = hs_chapter_names().get(str(code), {})
     return in_lang(names, "name_short" if short else "name", lang)
 
 

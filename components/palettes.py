@@ -29,18 +29,22 @@ SEQUENTIAL = list(reversed(VIRIDIS_6))
 NO_DATA = (255, 255, 255)
 OUTLINE = (90, 90, 90)
 SELECTED_OUTLINE = (213, 94, 0)  # Okabe–Ito vermillion
-# Okabe–Ito categorical colours (hex for Plotly, RGB for deck.gl).
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+# Okabe & Ito (2008) colour-blind-safe categorical colours, hex for Plotly, in the order
+# charts use them: blue and orange first (the most distinct pair), black last.
+OKABE_ITO = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+]
 COUNTRY = {"US": (0, 114, 178), "CA": (213, 94, 0), "MX": (0, 158, 115)}
 ARC_TRADE = (0, 114, 178)  # blue
 ARC_INITIATIVE = (204, 121, 167)  # reddish purple
 PORT_FILL = (230, 159, 0)  # orange
-
-
-def hex_to_rgb(value: str) -> tuple[int, int, int]:
-    """'#0072B2' -> (0, 114, 178)."""
-    value = value.lstrip("#")
-    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def class_breaks(values: Sequence[float], classes: int = 6) -> list[float]:

@@ -3,7 +3,8 @@
 Plain Python (no Streamlit): ``load_scenes(path)`` returns a list of ``Scene``
 or raises ``ScenesError`` with the file, line and a plain problem statement.
 Every figure a caption quotes is a *figure spec* (a named store query or a
-``facts`` id), filled in at display time by ``components.query.scene_figure``,
+``facts`` id), filled in at display time by ``components.query.scene_figure``
+(kinds: ``components.query.scene_figures.FIGURE_KINDS``),
 so no number is typed into the YAML.
 """
 
@@ -15,28 +16,19 @@ from pathlib import Path
 
 import yaml
 
+# One registry each, shared with the query side: a scene may name only what it computes.
+from components.query.indicators import INDICATORS
+from components.query.scene_figures import FIGURE_KINDS
+from components.scene_captions import PLACEHOLDER
+
 REPO = Path(__file__).resolve().parents[1]
 SCENES_FILE = REPO / "data" / "scenes.yaml"
 LANGS = ("en", "es", "fr")
 LAYERS = ("choropleth", "ports", "arcs", "initiatives")
-INDICATORS = ("trade_ca", "trade_mx", "crossings", "initiatives", "fdi")
-# Figure kinds and the arguments each one needs (optional ones after the bar).
-FIGURE_KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "crossings": (("ports", "year", "measure"), ()),
-    "border_crossings": (("border", "year", "measure"), ()),
-    "state_trade": (("places", "partner", "year"), ("flow",)),
-    "mx_state_exports": (("places", "year"), ()),
-    "od_trade": (("us_state", "partners"), ()),
-    "fdi": (("places", "year"), ()),
-    "travel": (("place", "travellers", "period_start"), ("country", "mode")),
-    "fact": (("fact_id",), ()),
-    "initiative": (("initiative_id",), ()),
-}
 FORMATS = ("int", "money", "pct", "num", "year")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,39}$")
 _FIGURE_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _PLACE = re.compile(r"^[A-Z]{2}(-[A-Z]{2,3})?(:[a-z0-9\-]{1,60})?$")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 CAMERA_RANGES = {
     "latitude": (-90.0, 90.0),
     "longitude": (-180.0, 180.0),
@@ -150,7 +142,7 @@ def _figure(raw, fail) -> Figure:
     kind = raw.get("kind")
     if kind not in FIGURE_KINDS:
         fail(f"figure '{figure_id}' has kind {kind!r}; expected one of {sorted(FIGURE_KINDS)}")
-    required, optional = FIGURE_KINDS[kind]
+    required, optional = FIGURE_KINDS[kind].required, FIGURE_KINDS[kind].optional
     args = {k: v for k, v in raw.items() if k not in ("id", "kind", "format")}
     missing = [name for name in required if name not in args]
     if missing:
@@ -226,7 +218,7 @@ def parse_scene(raw, fail) -> Scene:
     if len(set(ids)) != len(ids):
         fail("figure ids must be unique within a scene")
     for code, template in caption.items():
-        for name in _PLACEHOLDER.findall(template):
+        for name in PLACEHOLDER.findall(template):
             base = name.split(":")[0]
             if base not in ids and base.removesuffix("_from").removesuffix("_to") not in ids:
                 fail(
@@ -384,86 +376,6 @@ def scene_labels(
             lon, lat = moved
         rows.append((lon, lat, name(pid), "city" if kind == "city" else "place", 0.0))
     return pd.DataFrame(rows, columns=["lon", "lat", "text", "kind", "radius"])
-
-
-@dataclass(frozen=True)
-class FilledCaption:
-    """A caption with its figures read from the store."""
-
-    text: str
-    table: object  # pandas DataFrame: figure, value, shown, unit, first_year, last_year, source_id
-    source_ids: tuple[str, ...]
-    missing: tuple[str, ...]
-    citations: tuple[str, ...] = ()  # primary publications behind facts/initiatives
-
-
-def format_figure(value, unit: str | None, fmt: str | None, lang: str) -> str:
-    """A figure value as text in ``lang`` ('–' when missing)."""
-    from components import i18n
-
-    if value is None or value != value:  # NaN check without numpy
-        return "–"
-    fmt = fmt or {"USD": "money", "share": "pct", "year": "year"}.get(unit or "", "int")
-    if fmt == "money":
-        return i18n.fmt_money(value, lang=lang)
-    if fmt == "pct":
-        digits = 0 if abs(value * 100 - round(value * 100)) < 1e-9 else 1
-        return i18n.fmt_pct(value, lang=lang, digits=digits)
-    if fmt == "num":
-        return i18n.fmt_num(value, lang=lang)
-    if fmt == "year":
-        return str(int(value))
-    return i18n.fmt_int(value, lang=lang)
-
-
-def fill_caption(db, scene: Scene, lang: str, figure_fn=None) -> FilledCaption:
-    """Read every figure of ``scene`` from the store at ``db`` and fill its caption in ``lang``.
-
-    ``figure_fn(db, kind, args)`` defaults to ``components.query.scene_figure`` (the app
-    passes its cached version). A figure without data shows '–' and is listed in ``missing``.
-    """
-    import pandas as pd
-
-    if figure_fn is None:
-        from components.query import scene_figure as figure_fn
-    values: dict[str, str] = {}
-    rows, sources, missing, citations = [], [], [], []
-    for figure in scene.figures:
-        frame = figure_fn(db, figure.kind, figure.args)
-        if frame is None or frame.empty:
-            value = unit = first = last = source = None
-            missing.append(figure.figure_id)
-        else:
-            row = frame.iloc[0]
-            value, unit, source = row["value"], row["unit"], row["source_id"]
-            first, last = row["first_year"], row["last_year"]
-            sources.append(str(source))
-            cite = row.get("cite") if hasattr(row, "get") else None
-            if isinstance(cite, str) and cite and cite not in citations:
-                citations.append(cite)
-        values[figure.figure_id] = format_figure(value, unit, figure.fmt, lang)
-        values[f"{figure.figure_id}_from"] = (
-            "–" if first is None or pd.isna(first) else str(int(first))
-        )
-        values[f"{figure.figure_id}_to"] = "–" if last is None or pd.isna(last) else str(int(last))
-        rows.append(
-            {
-                "figure": figure.figure_id,
-                "value": value,
-                "shown": values[figure.figure_id],
-                "unit": unit,
-                "first_year": first,
-                "last_year": last,
-                "source_id": source,
-            }
-        )
-    text = _PLACEHOLDER.sub(
-        lambda m: values.get(m.group(1).split(":")[0], "–"), scene.text("caption", lang)
-    )
-    table = pd.DataFrame(
-        rows, columns=["figure", "value", "shown", "unit", "first_year", "last_year", "source_id"]
-    )
-    return FilledCaption(text, table, tuple(sorted(set(sources))), tuple(missing), tuple(citations))
 
 
 def main(argv: list[str] | None = None) -> int:

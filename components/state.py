@@ -34,14 +34,14 @@ import streamlit as st
 
 from components import i18n, query
 
+# Pages read pair ids through the view module; the ids themselves are plain Python.
+from components.selection_ids import PAIR_PREFIX, pair_id, parse_pair
+
 VIEW_KEY = "view"
 _SEL_RE = re.compile(
     r"^(port:[A-Za-z0-9]{1,8}|initiative:[a-z0-9\-]{1,80}|[A-Z]{2}(-[A-Z]{2,3})?(:[a-z0-9\-]{1,60})?)$"
 )
 _SCENE_RE = re.compile(r"^[a-z0-9_\-]{1,40}$")
-# A pair's ends are states/provinces or, for national governments, countries ("MX").
-_PAIR_RE = re.compile(r"^pair:([A-Z]{2}(?:-[A-Z]{2,3})?)~([A-Z]{2}(?:-[A-Z]{2,3})?)$")
-PAIR_PREFIX = "pair:"
 # What the ports page's series is for (``series`` param).
 SERIES = ("port", "state", "border", "all")
 _SECTOR_RE = re.compile(r"^\d{2}$")
@@ -256,27 +256,6 @@ def _parse_sel(raw: str, limits: Limits) -> str | None:
     if raw.startswith("initiative:") and limits.init_ids:
         return raw if raw.split(":", 1)[1] in limits.init_ids else None
     return raw
-
-
-def pair_id(a: str, b: str) -> str:
-    """Selection id of the cross-border pair of places ``a`` and ``b`` (either order).
-
-    The ids are sorted so one pair has one id: ``pair_id("US-MI", "CA-ON")`` is
-    ``"pair:CA-ON~US-MI"``.
-    """
-    if not a or not b or a[:2] == b[:2]:
-        raise ValueError(f"not a cross-border pair: {a!r}, {b!r}")
-    first, second = sorted((a, b))
-    return f"{PAIR_PREFIX}{first}~{second}"
-
-
-def parse_pair(sel: str | None) -> tuple[str, str] | None:
-    """``"pair:<a>~<b>"`` -> (a, b) when it names two places (or countries) of different
-    countries, else None."""
-    match = _PAIR_RE.match(sel or "")
-    if not match or match.group(1)[:2] == match.group(2)[:2]:
-        return None
-    return match.group(1), match.group(2)
 
 
 def _safe(raw: str) -> str:

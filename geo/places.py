@@ -218,6 +218,16 @@ def load_border_pairs(path: Path | str | None = None) -> pd.DataFrame:
     return _read_pairs(str(path or PAIRS_CSV)).copy()
 
 
+def land_pairs(border: str) -> tuple[tuple[str, str], ...]:
+    """``border`` ('US-Canada' | 'US-Mexico') -> its (US place, partner place) pairs that
+    meet on land, from data/border_pairs.csv, sorted."""
+    if border not in ("US-Canada", "US-Mexico"):
+        raise ValueError(f"border must be US-Canada or US-Mexico, not {border!r}")
+    pairs = _read_pairs(str(PAIRS_CSV))
+    hit = pairs[(pairs["border"] == border) & (pairs["how"] == "land")]
+    return tuple(sorted(zip(hit["us_place"], hit["partner_place"], strict=True)))
+
+
 def place_name(place_id: str, lang: str = "en", path: Path | str | None = None) -> str:
     """A place id -> its name in 'en' | 'es' | 'fr' (the id itself when unknown)."""
     if lang not in ("en", "es", "fr"):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from geo import places as places_mod
 from geo.boundaries import BOUNDARIES_GEOJSON, _read_feature_collection
-from geo.links import great_circle_km
+from ingest.borders import border_distance_km  # noqa: F401  (re-exported; computed on the ingest side)
 
 DATA = places_mod.DATA
 CITIES_CSV = DATA / "cities.csv"
@@ -146,49 +146,3 @@ def view_for(
         "longitude": round(centre_lon, 4),
         "zoom": round(max(zoom, 0.0), 2),
     }
-
-
-# Shores closer than this to the other country count as border: the simplified map
-# leaves the Detroit, St. Clair and Niagara rivers as open water between neighbours.
-RIVER_GAP_DEG = 0.03
-
-
-@lru_cache(maxsize=4)
-def _border_lines(path: str) -> dict:
-    """Border name -> the US/partner edges that meet or face each other across a river."""
-    import shapely
-
-    fc = _read_feature_collection(path)
-    by_country: dict[str, list] = {"US": [], "CA": [], "MX": []}
-    for f in fc["features"]:
-        by_country[f["properties"]["country"]].append(shapely.geometry.shape(f["geometry"]))
-    us = shapely.union_all(by_country["US"])
-    out = {}
-    for name, code in (("US-Canada", "CA"), ("US-Mexico", "MX")):
-        other = shapely.union_all(by_country[code])
-        out[name] = shapely.union(
-            shapely.intersection(us.boundary, shapely.buffer(other, RIVER_GAP_DEG)),
-            shapely.intersection(other.boundary, shapely.buffer(us, RIVER_GAP_DEG)),
-        )
-    return out
-
-
-def border_distance_km(lat: float, lon: float, path: Path | str | None = None) -> tuple[float, str]:
-    """A point -> (distance in km to the nearest international border line, which border).
-
-    Measured on the committed (simplified) map; good to a few km. Lake stretches of
-    the border are not in the map (the lakes are cut out), river stretches are.
-    """
-    import shapely
-
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"not a WGS84 point: lat={lat}, lon={lon}")
-    lines = _border_lines(str(path or BOUNDARIES_GEOJSON))
-    point = shapely.Point(lon, lat)
-    best = None
-    for name, line in lines.items():
-        near = shapely.shortest_line(point, line).coords[1]
-        km = great_circle_km((lon, lat), (near[0], near[1]))
-        if best is None or km < best[0]:
-            best = (km, name)
-    return best

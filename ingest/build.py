@@ -24,8 +24,20 @@ def reference_batches(
     return batches
 
 
-def build_store(db_path: Path, data_dir: Path = DATA_DIR) -> list:
-    """Write a brand-new store at ``db_path`` from ``data_dir``; return one Report per batch."""
+def build_store(
+    db_path: Path,
+    data_dir: Path = DATA_DIR,
+    on_builder: Callable[[str], None] | None = None,
+) -> list:
+    """Write a brand-new store at ``db_path`` from ``data_dir``; return one Report per batch.
+
+    The one build path of ``python -m ingest build`` and of the dashboard's first start.
+    ``on_builder(name)`` is called before each reference builder, then with
+    "writing store" (progress display). Raises LoadError on bad input (store unchanged).
+    """
     from ingest import store
 
-    return store.build(db_path, reference_batches(data_dir))
+    batches = reference_batches(data_dir, on_builder)
+    if on_builder:
+        on_builder("writing store")
+    return store.build(Path(db_path), batches)

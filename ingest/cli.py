@@ -31,14 +31,19 @@ def _print_reports(reports) -> None:
 
 def cmd_build(args) -> int:
     """(Re)build the store from the committed reference data in data/."""
-    from ingest import registry, store
-    from ingest.build import reference_batches
+    from ingest import registry
+    from ingest.build import build_store
     from ingest.progress import Progress
 
     with Progress("build", len(registry.REFERENCE_BUILDERS) + 1) as bar:
-        batches = reference_batches(Path(args.data), on_builder=lambda name: bar.step(name))
-        bar.show("writing store")
-        reports = store.build(_db(args), batches)
+
+        def progress(name: str) -> None:
+            if name == "writing store":  # the last phase: named, not counted as a builder
+                bar.show(name)
+            else:
+                bar.step(name)
+
+        reports = build_store(_db(args), Path(args.data), on_builder=progress)
     _print_reports(reports)
     print(f"built {_db(args)} ({len(reports)} batches)")
     return 0

@@ -125,8 +125,6 @@ KNOWN_CONFLICTS = {
     ),
 }
 
-TEXT_COLUMNS = ("port name", "state", "port code", "border", "date", "measure", "value")
-
 
 def source(as_of: date | None, file_name: str | None = None, notes: str | None = None) -> Source:
     """The ``sources`` row for BTS crossings, as of the vintage's last month."""

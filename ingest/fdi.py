@@ -1,6 +1,13 @@
-"""Foreign direct investment into Mexico by state, quarterly 1999-2017 (Secretaría de Economía).
+"""Foreign direct investment into Mexico by state, all origins, single quarters (Secretaría de Economía).
 
-The published wide table has one row per state (Spanish names with accents) and
+Two vintages of the same all-origin series, each its own source in ``sources``:
+
+- ``mx-fdi-state``: datos.gob.mx table of 2018, 1999-2017 (``load_file``);
+- ``mx-fdi-state-datamexico``: the Data México copy, 1999-2024 (``load_datamexico``).
+  SE revises past quarters in every release, so the two differ (up to US$0.9 bn in a
+  state-quarter); neither replaces the other in the store.
+
+The 2018 wide table has one row per state (Spanish names with accents) and
 the quarter labels ``I,II,III,IV`` repeated once per year, 1999 first, with no
 year in the header: the column count is therefore part of the contract.
 Negative values are disinvestment and are kept.
@@ -15,7 +22,14 @@ from pathlib import Path
 import pandas as pd
 
 from ingest.model import Batch, LoadError, Source
-from ingest.readers import check_codes, parse_ints, parse_numbers, read_table, require_columns
+from ingest.readers import (
+    check_codes,
+    first_bad,
+    parse_ints,
+    parse_numbers,
+    read_table,
+    require_columns,
+)
 
 FIRST_YEAR, LAST_YEAR = 1999, 2017
 QUARTERS = ["I", "II", "III", "IV"]
@@ -24,6 +38,9 @@ SHARED_FILE = "mexico_fdi_by_state_1999_2017/fdi_mex.csv"
 SNAPSHOT_FILE = "fdi_quarterly.csv"
 SNAPSHOT_COLUMNS = ["place_id", "year", "quarter", "origin", "value_musd"]
 KEY = ["place_id", "year", "quarter", "origin"]
+DATAMEXICO_FILE = "mexico_fdi_by_state_1999_2024_datamexico/ied_raw.csv"
+DATAMEXICO_SNAPSHOT = "fdi_quarterly_datamexico.csv"
+DATAMEXICO_COLUMNS = ["Quarter ID", "Quarter", "State ID", "State", "Investment"]
 
 SOURCE = Source(
     source_id="mx-fdi-state",
@@ -40,6 +57,32 @@ SOURCE = Source(
         "state names mapped to ISO 3166-2 by Borderlinks."
     ),
 )
+
+SOURCE_DATAMEXICO = Source(
+    source_id="mx-fdi-state-datamexico",
+    publisher="Secretaría de Economía (Mexico), via Data México",
+    title="Inversión extranjera directa por entidad federativa, trimestral, 1999-2024 "
+    "(millones de dólares; cubo fdi_2_state_investment)",
+    url="https://datamexico.org",
+    as_of=date(2024, 12, 31),
+    license="Libre Uso MX (SE figures); copy from github.com/Equipo-seguridad-y-desarrollo/"
+    "seguridadDesarrollo (MIT)",
+    notes=(
+        "Single-quarter FDI flows in US$ millions, all countries of origin combined; negative "
+        "= disinvestment. An older vintage than SE's release 2025 3T (mx-fdi-state-se) and a "
+        "newer one than mx-fdi-state; INEGI state ids mapped to ISO 3166-2 by Borderlinks."
+    ),
+)
+
+#: INEGI's state number (1-32, alphabetical by official name) -> ISO 3166-2:MX.
+INEGI_ISO = {
+    1: "MX-AGU", 2: "MX-BCN", 3: "MX-BCS", 4: "MX-CAM", 5: "MX-COA", 6: "MX-COL",
+    7: "MX-CHP", 8: "MX-CHH", 9: "MX-CMX", 10: "MX-DUR", 11: "MX-GUA", 12: "MX-GRO",
+    13: "MX-HID", 14: "MX-JAL", 15: "MX-MEX", 16: "MX-MIC", 17: "MX-MOR", 18: "MX-NAY",
+    19: "MX-NLE", 20: "MX-OAX", 21: "MX-PUE", 22: "MX-QUE", 23: "MX-ROO", 24: "MX-SLP",
+    25: "MX-SIN", 26: "MX-SON", 27: "MX-TAB", 28: "MX-TAM", 29: "MX-TLA", 30: "MX-VER",
+    31: "MX-YUC", 32: "MX-ZAC",
+}  # fmt: skip
 
 #: Official state names (INEGI) and common short forms -> ISO 3166-2:MX.
 #: Looked up accent- and case-insensitively (see ``name_key``).
@@ -145,6 +188,7 @@ def load_file(path: Path) -> list[Batch]:
                     "quarter": i % 4 + 1,
                     "origin": "all",
                     "value_musd": values,
+                    "confidential": False,
                 }
             )
         )
@@ -154,7 +198,7 @@ def load_file(path: Path) -> list[Batch]:
 
 
 def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
-    """Regenerate ``data/fdi_quarterly.csv`` (long, sorted) from ../shared/data."""
+    """Regenerate ``data/fdi_quarterly.csv`` (long, sorted) and the Data México vintage."""
     (batch,) = load_file(Path(shared_dir) / SHARED_FILE)
     frame = batch.frame.copy()
     # repr() is the shortest text that reads back to the same float: the published
@@ -163,11 +207,11 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
     path = Path(out_dir) / SNAPSHOT_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     frame[SNAPSHOT_COLUMNS].to_csv(path, index=False, lineterminator="\n")
-    return [path]
+    return [path, *write_datamexico_snapshot(shared_dir, out_dir)]
 
 
 def reference_batches(data_dir: Path) -> list[Batch]:
-    """Read the committed ``data/fdi_quarterly.csv`` -> one ``fdi`` Batch."""
+    """Read the committed ``data/fdi_quarterly*.csv`` -> one ``fdi`` Batch per vintage."""
     table = read_table(Path(data_dir) / SNAPSHOT_FILE)
     require_columns(table, SNAPSHOT_COLUMNS)
     f, df = table.file, table.frame()
@@ -179,7 +223,85 @@ def reference_batches(data_dir: Path) -> list[Batch]:
             "quarter": parse_ints(f, df, "quarter", 1, 4, "quarter"),
             "origin": df["origin"],
             "value_musd": parse_numbers(f, df, "value_musd", allow_negative=True),
+            "confidential": False,
         }
     )
     source = Source(**{**SOURCE.__dict__, "file_name": SNAPSHOT_FILE})
+    batches = [Batch(source, "fdi", frame, key=list(KEY), rows_read=len(frame))]
+    return batches + datamexico_reference(Path(data_dir))
+
+
+# ---------------------------------------------------------------- Data México vintage
+
+
+def load_datamexico(path: Path) -> list[Batch]:
+    """Read Data México's ``ied_raw.csv`` (single quarters, 1999-2024) -> one ``fdi`` Batch.
+
+    Refuses a quarter id that disagrees with its label, a state id that disagrees
+    with its name, a repeated state-quarter and non-numeric values.
+    """
+    path = Path(path)
+    table = read_table(path, fallback_encoding="cp1252")
+    require_columns(table, DATAMEXICO_COLUMNS)
+    f, df = table.file, table.frame()
+    qid = df["Quarter ID"].str.strip()
+    bad = ~qid.str.fullmatch(r"(19|20)\d\d[1-4]")
+    row = first_bad(df, bad)
+    if row is not None:
+        raise LoadError(f, f"quarter id {row['Quarter ID']!r} is not YYYYQ", line=int(row["_line"]),
+                        column="Quarter ID")  # fmt: skip
+    year, quarter = qid.str[:4].astype(int), qid.str[4].astype(int)
+    label = year.astype(str) + "-Q" + quarter.astype(str)
+    row = first_bad(df, df["Quarter"].str.strip() != label)
+    if row is not None:
+        raise LoadError(f, f"quarter {row['Quarter']!r} does not match its id {row['Quarter ID']!r}",
+                        line=int(row["_line"]), column="Quarter")  # fmt: skip
+    state_no = parse_ints(f, df, "State ID", 1, 32, "INEGI state id")
+    place = state_no.map(INEGI_ISO)
+    named = df["State"].map(name_key).map(_ISO_BY_KEY)
+    row = first_bad(df, named != place)
+    if row is not None:
+        raise LoadError(f, f"state {row['State']!r} does not match INEGI id {row['State ID']}",
+                        line=int(row["_line"]), column="State")  # fmt: skip
+    frame = pd.DataFrame(
+        {"place_id": place, "year": year, "quarter": quarter, "origin": "all",
+         "value_musd": parse_numbers(f, df, "Investment", allow_negative=True),
+         "confidential": False}
+    )  # fmt: skip
+    dup = frame.duplicated(KEY)
+    row = first_bad(df, dup)
+    if row is not None:
+        raise LoadError(f, f"a second row for {row['State']} {row['Quarter']}",
+                        line=int(row["_line"]), column="Quarter ID")  # fmt: skip
+    frame = frame.sort_values(KEY, ignore_index=True)
+    source = Source(**{**SOURCE_DATAMEXICO.__dict__, "file_name": path.name})
+    return [Batch(source, "fdi", frame, key=list(KEY), rows_read=len(df))]
+
+
+def write_datamexico_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
+    """Regenerate ``data/fdi_quarterly_datamexico.csv`` (values rounded to US$1)."""
+    (batch,) = load_datamexico(Path(shared_dir) / DATAMEXICO_FILE)
+    frame = batch.frame.copy()
+    frame["value_musd"] = frame["value_musd"].map(lambda v: f"{v:.6f}")
+    path = Path(out_dir) / DATAMEXICO_SNAPSHOT
+    frame[SNAPSHOT_COLUMNS].to_csv(path, index=False, lineterminator="\n")
+    return [path]
+
+
+def datamexico_reference(data_dir: Path) -> list[Batch]:
+    """Read the committed ``data/fdi_quarterly_datamexico.csv`` -> one ``fdi`` Batch."""
+    table = read_table(Path(data_dir) / DATAMEXICO_SNAPSHOT)
+    require_columns(table, SNAPSHOT_COLUMNS)
+    f, df = table.file, table.frame()
+    check_codes(f, df, "place_id", set(STATE_ISO.values()), "Mexican state (ISO)")
+    check_codes(f, df, "origin", {"all"}, "origin")
+    frame = pd.DataFrame(
+        {"place_id": df["place_id"],
+         "year": parse_ints(f, df, "year", FIRST_YEAR, date.today().year, "year"),
+         "quarter": parse_ints(f, df, "quarter", 1, 4, "quarter"),
+         "origin": df["origin"],
+         "value_musd": parse_numbers(f, df, "value_musd", allow_negative=True),
+         "confidential": False}
+    )  # fmt: skip
+    source = Source(**{**SOURCE_DATAMEXICO.__dict__, "file_name": DATAMEXICO_SNAPSHOT})
     return [Batch(source, "fdi", frame, key=list(KEY), rows_read=len(frame))]

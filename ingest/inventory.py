@@ -85,6 +85,7 @@ FACT_OPTIONAL = (
     "topic",
     "label_es",
     "label_fr",
+    "verified",
 )
 PARTY_FIELDS = ("place", "organisation", "role")
 LEADER_FIELDS = ("name", "role", "role_es", "role_fr", "party", "place")
@@ -424,6 +425,11 @@ def validate_fact(
     _check_choice(path, record, "unit", FACT_UNITS)
     _check_choice(path, record, "topic", FACT_TOPICS)
     _check_choice(path, record, "qualifier", FACT_QUALIFIERS)
+    # False marks a figure quoted by the source that could not be checked against its
+    # originator; absent means checked. Only a YAML boolean, so "no" or 0 cannot slip in.
+    verified = record.get("verified")
+    if verified is not None and not isinstance(verified, bool):
+        _refuse(path, record, "verified", f"verified must be true or false, got {verified!r}")
     if record["unit"] == "share" and not 0 <= value <= 1:
         _refuse(path, record, "value", f"a share must be between 0 and 1, got {value}")
     _check_year(path, record, "year", this_year)
@@ -508,6 +514,7 @@ def fact_row(record: _LineDict) -> dict:
         "label_fr": _text_or_none(record.get("label_fr")),
         "topic": record.get("topic"),
         "qualifier": record.get("qualifier"),
+        "verified": record.get("verified", True),
         "source_url": source["url"].strip(),
         "source_title": source["title"].strip(),
         "source_publisher": source["publisher"].strip(),
@@ -519,9 +526,10 @@ def initiative_files(data_dir: Path) -> list[Path]:
     return sorted((Path(data_dir) / "initiatives").glob("*.yaml"))
 
 
-#: The day every record and fact was last checked against its cited source.
-#: A fixed date (not file mtimes) so a fresh checkout builds the same store.
-REVIEWED = date(2026, 11, 28)
+#: The day of the last review of the records and facts against their cited sources (the
+#: 2026-12-05 review added 44 records and corrected five entries; the other records were
+#: checked on 2026-11-28). A fixed date (not file mtimes) so a fresh checkout builds the same store.
+REVIEWED = date(2026, 12, 5)
 
 
 def _as_of(paths: list[Path]) -> date | None:
@@ -544,9 +552,9 @@ def schema_columns(table: str, schema: Path | None = None) -> list[str]:
 
 
 def fact_columns() -> list[str]:
-    """Fact frame columns; ``qualifier`` is added once the schema declares it."""
-    extra = ["qualifier"] if "qualifier" in schema_columns("facts") else []
-    return FACT_COLUMNS + extra
+    """Fact frame columns; ``qualifier`` and ``verified`` are added once the schema declares them."""
+    declared = schema_columns("facts")
+    return FACT_COLUMNS + [c for c in ("qualifier", "verified") if c in declared]
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -170,7 +170,7 @@ def read_cities(path: Path, boundaries: Path | None = None) -> pd.DataFrame:
         }
     )
     if boundaries is not None and Path(boundaries).exists():
-        from geo.regions import border_distance_km
+        from ingest.borders import border_distance_km
 
         near = [border_distance_km(a, o, boundaries) for a, o in zip(lat, lon, strict=True)]
         out["is_border"] = [km <= CITY_BORDER_KM for km, _ in near]

@@ -106,12 +106,67 @@ CREATE TABLE IF NOT EXISTS trade_od (
     source_id VARCHAR NOT NULL
 );
 
+-- Several series (sources) overlap: one per vintage and table of SE's statistics.
+-- Sum only within one source_id; data/README.md says which series a headline uses.
 CREATE TABLE IF NOT EXISTS fdi (
     place_id VARCHAR NOT NULL,       -- Mexican state, ISO 3166-2
     year INTEGER NOT NULL,
-    quarter INTEGER,                 -- 1-4, NULL for annual rows
-    origin VARCHAR NOT NULL,         -- 'all' where no origin split is published
-    value_musd DOUBLE NOT NULL,      -- US$ millions, flows (can be negative)
+    quarter INTEGER,                 -- 1-4, NULL for annual rows (a whole year)
+    origin VARCHAR NOT NULL DEFAULT 'all', -- investor's country, ISO 3166-1 ('US', 'CA'; 'GB-SCT',
+                                     -- 'other' = SE's "Otro origen"); 'all' = all origins combined
+    value_musd DOUBLE,               -- US$ millions, flow of the quarter (can be negative);
+                                     -- NULL = unknown (confidential), never 0
+    source_id VARCHAR NOT NULL,
+    confidential BOOLEAN DEFAULT false, -- SE withheld the cell ("C"), or the quarter is a
+                                     -- difference involving a withheld year-to-date cell
+    ytd_musd DOUBLE                  -- running total Jan..quarter as published (SE release
+                                     -- 2025 3T); NULL for series published as single quarters
+);
+
+-- FDI by SCIAN activity, same conventions as fdi (SE release 2025 3T, all origins).
+CREATE TABLE IF NOT EXISTS fdi_sector (
+    place_id VARCHAR NOT NULL,       -- Mexican state, ISO 3166-2
+    year INTEGER NOT NULL,
+    quarter INTEGER,                 -- 1-4, NULL for annual rows (a whole year)
+    scian_code VARCHAR NOT NULL,     -- '11', '31-33', '48-49' (sector), '336' (subsector), '3361' (rama)
+    level INTEGER NOT NULL,          -- 2 sector | 3 subsector | 4 rama (branch)
+    value_musd DOUBLE,               -- US$ millions, NULL = unknown (confidential)
+    confidential BOOLEAN NOT NULL,
+    ytd_musd DOUBLE,                 -- running total Jan..quarter as published
+    source_id VARCHAR NOT NULL
+);
+
+-- U.S. exports to each Mexican state by commodity group (TransBorder annual aggregates,
+-- 2003 onward: earlier years are double counted in the aggregation).
+CREATE TABLE IF NOT EXISTS trade_sector_annual (
+    year INTEGER NOT NULL,
+    us_state VARCHAR,                -- NULL: TransBorder gives the Mexican state only, not the U.S. one
+    partner_country VARCHAR NOT NULL,-- 'MX'
+    partner_place_id VARCHAR,        -- Mexican state, ISO 3166-2
+    sector VARCHAR NOT NULL,         -- commodity group code, data/codes/transborder_commodity_groups.csv
+    mode VARCHAR,                    -- as trade_annual; NULL = summed over modes (committed snapshot)
+    flow VARCHAR NOT NULL,           -- 'export' (U.S. perspective)
+    value_usd DOUBLE NOT NULL,
+    source_id VARCHAR NOT NULL
+);
+
+-- Trade through each Texas-Mexico port of entry by mode and direction, annual.
+CREATE TABLE IF NOT EXISTS port_trade_annual (
+    year INTEGER NOT NULL,
+    port_code VARCHAR NOT NULL,      -- 4-digit Schedule-D / CBP code (joins ports.port_code)
+    mode VARCHAR NOT NULL,           -- 'Truck','Rail','Pipeline','Air','Vessel','Mail','Other','FTZ'
+    flow VARCHAR NOT NULL,           -- 'export' | 'import' (U.S. perspective)
+    value_usd DOUBLE NOT NULL,
+    freight_charges_usd DOUBLE,      -- NULL where not published
+    source_id VARCHAR NOT NULL
+);
+
+-- Exports of each Mexican state by SCIAN subsector (INEGI EAEF), all destinations, non-oil.
+CREATE TABLE IF NOT EXISTS state_exports_subsector (
+    place_id VARCHAR NOT NULL,       -- Mexican state, ISO 3166-2
+    year INTEGER NOT NULL,
+    scian_code VARCHAR NOT NULL,     -- 3-digit SCIAN subsector; 'total' = the state's total exports
+    value_usd DOUBLE NOT NULL,       -- published in thousands of US$, stored in US$
     source_id VARCHAR NOT NULL
 );
 

@@ -97,22 +97,28 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         finally:
             con.execute(f"USE {_q(store_db)}")
         wanted = con.execute(
-            "SELECT table_name, column_name, data_type FROM duckdb_columns() "
-            "WHERE database_name = ? ORDER BY table_name, column_index",
+            "SELECT table_name, column_name, data_type, column_default, is_nullable "
+            "FROM duckdb_columns() WHERE database_name = ? ORDER BY table_name, column_index",
             [REF_DB],
         ).fetchall()
         have = {
-            (t, c)
-            for t, c in con.execute(
-                "SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = ?",
+            (t, c): nullable
+            for t, c, nullable in con.execute(
+                "SELECT table_name, column_name, is_nullable FROM duckdb_columns() "
+                "WHERE database_name = ?",
                 [store_db],
             ).fetchall()
         }
     finally:
         con.execute(f"DETACH {REF_DB}")
-    for table, column, dtype in wanted:
+    for table, column, dtype, default, nullable in wanted:
         if (table, column) not in have:
-            con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {dtype}')
+            # The default fills the rows already stored (e.g. fdi.confidential = false).
+            with_default = f" DEFAULT {default}" if default is not None else ""
+            con.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {dtype}{with_default}')
+        elif nullable and not have[(table, column)]:
+            # schema.sql relaxed a NOT NULL (fdi.value_musd: confidential cells are NULL).
+            con.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" DROP NOT NULL')
 
 
 def table_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
@@ -127,11 +133,6 @@ def table_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     if not types:
         raise LoadError(SCHEMA, f"unknown store table '{table}'")
     return types
-
-
-def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    """Column names of a store table, in order; LoadError if the table is unknown."""
-    return list(table_types(con, table))
 
 
 # ---------------------------------------------------------------- applying batches

@@ -9,6 +9,7 @@ written next to them into ``data/codes/*.csv`` by ``write_code_lists``.
 from __future__ import annotations
 
 import csv
+from functools import lru_cache
 from pathlib import Path
 
 TRADE_TYPE = {"1": "export", "2": "import"}
@@ -202,6 +203,16 @@ def read_hs_chapter_names(codes_dir: Path) -> dict[str, dict[str, str]]:
             if row["hs2"] in names:
                 names[row["hs2"]].update({k: v for k, v in row.items() if k != "hs2" and v})
     return names
+
+
+@lru_cache(maxsize=1)
+def hs_chapter_names() -> dict[str, dict[str, str]]:
+    """``read_hs_chapter_names`` of the committed ``data/codes`` folder, read once per process.
+
+    The names are reference files, not store rows, so they do not change with the store.
+    The dict is shared: treat it as read-only.
+    """
+    return read_hs_chapter_names(Path(__file__).resolve().parents[1] / "data" / "codes")
 
 
 def _read_code_csv(path: Path) -> list[list[str]]:

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from components import i18n, query, state, ui, upload
+from components import chartframe, citations, i18n, query, safetext, state, upload
 from components.i18n import t
 
 UPLOAD_SUBMITTED = "data_upload_submitted"
@@ -36,7 +36,7 @@ st.markdown(t("data.intro"))
 
 # --- what is loaded
 st.subheader(t("data.loaded"))
-sources = ui.own_sources_in_language(query.load(query.sources))
+sources = citations.own_sources_in_language(query.load(query.sources))
 st.caption(
     t("data.summary", sources=i18n.fmt_int(len(sources)), rows=i18n.fmt_int(sources["rows"].sum()))
 )
@@ -56,7 +56,7 @@ table = pd.DataFrame(
         "source_id": sources["source_id"],
     }
 )
-ui.show_table(
+chartframe.show_table(
     table,
     sources=list(sources["source_id"]),
     key="data-sources",
@@ -123,6 +123,6 @@ if st.session_state.pop(UPLOAD_SUBMITTED, False):
         else:
             # The refusal quotes the offending cell: shown literally, never as markdown.
             st.error(
-                t("data.upload_refused", problem=ui.md_literal(result.message)),
+                t("data.upload_refused", problem=safetext.md_literal(result.message)),
                 icon=":material/block:",
             )

@@ -6,8 +6,21 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from components import i18n, maplayers, palettes, query, state, ui
+from components import (
+    chartframe,
+    deckjson,
+    i18n,
+    leaders,
+    mapframe,
+    palettes,
+    query,
+    safetext,
+    state,
+)
 from components.i18n import t
+from components.layers.arcs import arcs_layer
+from components.layers.base import POINTS_LAYER_ID, tip_text
+from components.layers.places import land_layer
 from geo import regions
 
 view = state.current_view()
@@ -27,14 +40,6 @@ def text_in_lang(row: dict, field: str) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
         value = row.get(f"{field}_en")
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
-def md_text(value) -> str:
-    """Data text shown inside markdown: neutralise characters markdown/HTML would interpret."""
-    text = "" if value is None else str(value)
-    for ch in "\\`*_[]<>#|$":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 def place_label(place_id: str) -> str:
@@ -137,7 +142,7 @@ arc_frame = pd.DataFrame(
         "kind": "initiative",
         "sel_id": "initiative:" + arcs["initiative_id"],
         "tip": [
-            maplayers.tip_html(
+            tip_text(
                 names.get(i, i),
                 [(t("initiatives.between"), f"{place_label(a)} – {place_label(b)}")],
             )
@@ -145,7 +150,7 @@ arc_frame = pd.DataFrame(
         ],
     }
 )
-layers = [maplayers.land_layer(lang), maplayers.arcs_layer(arc_frame, max_px=3, pickable=True)]
+layers = [land_layer(lang), arcs_layer(arc_frame, max_px=3, pickable=True)]
 if not points.empty:
     layers.append(
         pdk.Layer(
@@ -155,14 +160,14 @@ if not points.empty:
                     "lon": r.a_lon,
                     "lat": r.a_lat,
                     "sel_id": f"initiative:{r.initiative_id}",
-                    "tip": maplayers.tip_html(
+                    "tip": tip_text(
                         names.get(r.initiative_id, r.initiative_id),
                         [(t("initiatives.party"), place_label(r.a_place))],
                     ),
                 }
                 for r in points.itertuples(index=False)
             ],
-            id=maplayers.POINTS_LAYER_ID,
+            id=POINTS_LAYER_ID,
             pickable=True,
             stroked=True,
             filled=True,
@@ -186,7 +191,7 @@ map_table = pd.DataFrame(
 )
 st.subheader(t("initiatives.map_title"))
 if geometry.empty:
-    ui.empty_state(t("initiatives.empty"))
+    chartframe.empty_state(t("initiatives.empty"))
 else:
     # With a place or border chosen, frame the states/provinces involved (cities count
     # for their state); else the continent.
@@ -202,8 +207,8 @@ else:
         if sel_id.startswith("initiative:"):
             state.write_view(sel=sel_id)
 
-    maplayers.show_map(
-        maplayers.make_deck(layers, framed), map_table, key="in_map", on_pick=on_map_pick
+    mapframe.show_map(
+        deckjson.make_deck(layers, framed), map_table, key="in_map", on_pick=on_map_pick
     )
     st.caption(t("initiatives.map_note"))
 
@@ -230,7 +235,7 @@ table = pd.DataFrame(
         "source_id": shown["source_id"],
     }
 )
-ui.show_table(
+chartframe.show_table(
     table,
     key="in_table",
     title=t("initiatives.table_title"),
@@ -263,30 +268,34 @@ if not shown.empty:
     if chosen:
         rec = shown[shown["initiative_id"] == chosen].iloc[0].to_dict()
         with st.container(border=True):
-            st.markdown(f"### {md_text(text_in_lang(rec, 'name'))}")
+            st.markdown(f"### {safetext.md_text(text_in_lang(rec, 'name'))}")
             end = f"–{int(rec['end_year'])}" if pd.notna(rec.get("end_year")) else ""
             colon = i18n.colon()
             st.markdown(
-                f"**{t('col.kind')}**{colon}{md_text(i18n.label('initiatives.kind', rec['kind']))} · "
+                f"**{t('col.kind')}**{colon}{safetext.md_text(i18n.label('initiatives.kind', rec['kind']))} · "
                 f"**{t('col.year')}**{colon}{int(rec['year'])}{end} · "
                 f"**{t('col.status')}**{colon}"
-                f"{md_text(i18n.label('initiatives.status', rec['status']))}"
+                f"{safetext.md_text(i18n.label('initiatives.status', rec['status']))}"
             )
-            st.markdown(md_text(text_in_lang(rec, "summary")))
+            st.markdown(safetext.md_text(text_in_lang(rec, "summary")))
             parties = query.load(query.initiative_parties_of, chosen)
             st.markdown(f"**{t('initiatives.parties')}**")
             for p in parties.itertuples(index=False):
-                org = f" — {md_text(p.organisation)}" if isinstance(p.organisation, str) else ""
+                org = (
+                    f" — {safetext.md_text(p.organisation)}"
+                    if isinstance(p.organisation, str)
+                    else ""
+                )
                 role = (
-                    f" ({md_text(i18n.label('initiatives.role', p.role))})"
+                    f" ({safetext.md_text(i18n.label('initiatives.role', p.role))})"
                     if isinstance(p.role, str)
                     else ""
                 )
-                st.markdown(f"- {md_text(place_label(p.place_id))}{org}{role}")
-            leaders = query.parse_leaders(rec.get("leaders"))
-            if leaders:
+                st.markdown(f"- {safetext.md_text(place_label(p.place_id))}{org}{role}")
+            signed_by = leaders.parse_leaders(rec.get("leaders"))
+            if signed_by:
                 st.markdown(f"**{t('initiatives.leaders')}**")
-                for leader in leaders:
+                for leader in signed_by:
                     party = leader.get("party")
                     # Party names as the Stocktaking page shows them (proper names unchanged).
                     party = (
@@ -295,10 +304,10 @@ if not shown.empty:
                         else t("initiatives.party_unknown")
                     )
                     st.markdown(
-                        f"- {md_text(leader.get('name'))}, {md_text(i18n.leader_role(leader, lang))} "
-                        f"— {md_text(party)}"
+                        f"- {safetext.md_text(leader.get('name'))}, {safetext.md_text(i18n.leader_role(leader, lang))} "
+                        f"— {safetext.md_text(party)}"
                     )
             st.markdown(
-                f"{t('ui.source')}{i18n.colon()}[{md_text(rec['source_publisher'])} — "
-                f"{md_text(rec['source_title'])}]({rec['source_url']})"
+                f"{t('ui.source')}{i18n.colon()}[{safetext.md_text(rec['source_publisher'])} — "
+                f"{safetext.md_text(rec['source_title'])}]({rec['source_url']})"
             )

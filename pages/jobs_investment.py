@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, i18n, query, state, ui
+from components import chartframe, charts, i18n, query, safetext, state
 from components.i18n import t
 
 view = state.current_view()
@@ -24,14 +24,6 @@ MX_BORDER_STATES = ["MX-BCN", "MX-SON", "MX-CHH", "MX-COA", "MX-NLE", "MX-TAM"]
 
 st.title(t("jobs.title"))
 st.caption(t("jobs.intro"))
-
-
-def _md_text(value) -> str:
-    """Data text shown inside markdown: neutralise the characters markdown would interpret."""
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-    for ch in "\\`*_[]<>#|$":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 # ---- cited facts as callout cards
@@ -62,19 +54,19 @@ cards = charts.callout_cards(
     ),
 )
 if not cards:
-    ui.empty_state(t("jobs.no_facts"))
+    chartframe.empty_state(t("jobs.no_facts"))
 else:
     columns = st.columns(min(3, len(cards)))
     for i, card in enumerate(cards):
         with columns[i % len(columns)].container(border=True):
             # A heading, not st.metric: metric values are cut to one line ('nearly 10,000 …').
-            st.markdown(f"### {_md_text(card['value_text'])}")
-            st.markdown(_md_text(card["label"]))
+            st.markdown(f"### {safetext.md_text(card['value_text'])}")
+            st.markdown(safetext.md_text(card["label"]))
             year = f" ({card['year']})" if card["year"] else ""
             st.caption(
-                f"{t('ui.source')}{i18n.colon()}[{_md_text(card['source'])}]({card['url']}){year}"
+                f"{t('ui.source')}{i18n.colon()}[{safetext.md_text(card['source'])}]({card['url']}){year}"
             )
-    ui.show_table(
+    chartframe.show_table(
         pd.DataFrame(
             {
                 t("jobs.col.fact"): [c["label"] for c in cards],
@@ -143,7 +135,7 @@ fig = charts.line_series(
     fmt=money_m,
     lang=lang,
 )
-ui.show_chart(
+chartframe.show_chart(
     fig,
     pd.DataFrame(
         {
@@ -178,7 +170,7 @@ if fdi_years:
         fmt=money_m,
         lang=lang,
     )
-    ui.show_chart(
+    chartframe.show_chart(
         fig,
         pd.DataFrame(
             {
@@ -194,4 +186,4 @@ if fdi_years:
     )
     st.caption(t("jobs.fdi_negative"))
 else:
-    ui.empty_state(t("jobs.fdi_none"))
+    chartframe.empty_state(t("jobs.fdi_none"))

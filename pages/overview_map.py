@@ -7,8 +7,23 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from components import i18n, maplayers, palettes, query, state, ui
+from components import (
+    chartframe,
+    citations,
+    deckjson,
+    figures,
+    i18n,
+    mapframe,
+    palettes,
+    query,
+    safetext,
+    state,
+)
 from components.i18n import t
+from components.layers.arcs import pair_arcs_layer
+from components.layers.base import TRADE_ARCS_LAYER_ID, LayerGroup, tip_text
+from components.layers.places import choropleth_layer
+from components.layers.ports import planned_ports_layer, ports_layer
 from geo import boundaries, regions
 
 view = state.current_view()
@@ -89,7 +104,7 @@ def shaded_part(
     places = query.load(query.places)
     if border:
         values = values[values["place_id"].isin(places.loc[places["border"] == border, "place_id"])]
-    base, legend = maplayers.choropleth_layer(
+    base, legend = choropleth_layer(
         boundaries.boundaries_geojson(i18n.lang()),
         values,
         fmt=fmt_for(shade),
@@ -108,7 +123,7 @@ def shaded_part(
     )
     # The base geometry's own source (Natural Earth) is cited with the figures.
     sources = set(values["source_id"].dropna()) | set(places["source_id"].dropna())
-    return maplayers.frozen(base), legend, table, sources, values.empty
+    return deckjson.frozen(base), legend, table, sources, values.empty
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
@@ -120,9 +135,9 @@ def ports_part(
     del lang, store
     ports = query.load(query.port_totals, year, measure, border)
     planned = ports["status"] == "planned"
-    layers = maplayers.LayerGroup(
+    layers = LayerGroup(
         [
-            maplayers.ports_layer(
+            ports_layer(
                 ports[~planned],
                 i18n.label("measure", measure),
                 fmt=i18n.fmt_int,
@@ -132,8 +147,8 @@ def ports_part(
         ]
     )
     if planned.any():
-        layers.append(maplayers.planned_ports_layer(ports[planned], i18n.place_name, sel))
-    return maplayers.frozen(layers), set(ports["source_id"].dropna())
+        layers.append(planned_ports_layer(ports[planned], i18n.place_name, sel))
+    return deckjson.frozen(layers), set(ports["source_id"].dropna())
 
 
 # Initiative links are many (over a hundred pairs, most with one or two initiatives):
@@ -161,9 +176,9 @@ def trade_arcs_part(lang: str, focus: str | None, store: tuple):
             first=r.first_year,
             last=r.last_year,
         )
-        return maplayers.tip_text(title, [(t("col.value"), i18n.fmt_money(r.value_usd))])
+        return tip_text(title, [(t("col.value"), i18n.fmt_money(r.value_usd))])
 
-    layer = maplayers.pair_arcs_layer(
+    layer = pair_arcs_layer(
         od,
         ("us_state", "partner_place_id"),
         query.load(query.all_places)[["place_id", "lat", "lon"]],
@@ -174,7 +189,7 @@ def trade_arcs_part(lang: str, focus: str | None, store: tuple):
         focus=focus,
         **TRADE_ARC_STYLE,
     )
-    return maplayers.frozen(layer), set(od["source_id"].dropna()) if layer.data else set()
+    return deckjson.frozen(layer), set(od["source_id"].dropna()) if layer.data else set()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -194,9 +209,9 @@ def initiative_arcs_part(lang: str, year: int, border: str | None, focus: str | 
             a=name_of(r.a_place),
             b=name_of(r.b_place),
         )
-        return maplayers.tip_text(title, [("", r.names)])
+        return tip_text(title, [("", r.names)])
 
-    layer = maplayers.pair_arcs_layer(
+    layer = pair_arcs_layer(
         inits,
         ("a_place", "b_place"),
         query.load(query.all_places)[["place_id", "lat", "lon"]],
@@ -206,10 +221,10 @@ def initiative_arcs_part(lang: str, year: int, border: str | None, focus: str | 
         focus=focus,
         **INITIATIVE_ARC_STYLE,
     )
-    return maplayers.frozen(layer), set(inits["source_id"].dropna()) if layer.data else set()
+    return deckjson.frozen(layer), set(inits["source_id"].dropna()) if layer.data else set()
 
 
-TRADE_ARCS = maplayers.TRADE_ARCS_LAYER_ID
+TRADE_ARCS = TRADE_ARCS_LAYER_ID
 
 
 def signed_by(year: int) -> int:
@@ -269,8 +284,8 @@ if view.border:
         list(border_places.loc[border_places["border"] == view.border, "place_id"])
     )
 else:
-    camera = maplayers.DEFAULT_VIEW
-deck = maplayers.make_deck(layers, camera)
+    camera = deckjson.DEFAULT_VIEW
+deck = deckjson.make_deck(layers, camera)
 sources = sorted(sources)
 places = query.load(query.places)
 ports = query.load(query.port_totals, year, view.measure, view.border)
@@ -288,9 +303,28 @@ if no_values:
         ),
         icon=":material/info:",
     )
-maplayers.show_legend(legend, f"{t(f'indicator.{shade}')} — {year}", extra)
+mapframe.show_legend(legend, f"{t(f'indicator.{shade}')} — {year}", extra)
 if focus and (show_inits or (show_trade and view.border != "US-Mexico")):
     st.caption(t("overview.arcs_focus_note"))
+
+
+def overview_label(figure) -> str:
+    """The detail panel's label of a ``components.figures.Figure`` (its year when it has one)."""
+    at = figure.year if figure.year is not None else year
+    if figure.key == "crossings":
+        return t("overview.fig_crossings", measure=measure_label, year=at)
+    if figure.key == "initiatives":
+        return t("overview.fig_initiatives")
+    if figure.key == "od_total":
+        return t("place.fig_od_total", first=figure.first_year or "–", last=figure.year or "–")
+    return t(f"overview.fig_{figure.key}", year=at)
+
+
+def overview_value(figure) -> str:
+    """The detail panel's text of a figure's value ('–' when unknown)."""
+    if figure.unit == "USD":
+        return i18n.fmt_money(figure.value)
+    return i18n.fmt_int(figure.value)
 
 
 def on_map_pick(sel_id: str) -> None:
@@ -298,7 +332,7 @@ def on_map_pick(sel_id: str) -> None:
     state.write_view(sel=sel_id)
 
 
-maplayers.show_map(deck, table, sources, key="overview-map", on_pick=on_map_pick)
+mapframe.show_map(deck, table, sources, key="overview-map", on_pick=on_map_pick)
 
 # --- details panel of the selection
 st.subheader(t("overview.details"))
@@ -335,7 +369,9 @@ def arc_pair_labels(
 def show_pair(a: str, b: str) -> None:
     """Details of the cross-border pair ``a``-``b``: their shared initiatives (each with
     its year, source and a link to its record) and their trade, each figure cited."""
-    st.markdown(f"**{ui.md_text(i18n.place_name(a))} ↔ {ui.md_text(i18n.place_name(b))}**")
+    st.markdown(
+        f"**{safetext.md_text(i18n.place_name(a))} ↔ {safetext.md_text(i18n.place_name(b))}**"
+    )
     inits = query.load(query.pair_initiatives, a, b, int(year), view.border)
     cols = st.columns(2)
     cols[0].metric(t("overview.pair_initiatives", year=year), i18n.fmt_int(len(inits)))
@@ -350,31 +386,31 @@ def show_pair(a: str, b: str) -> None:
             t("overview.pair_trade", first=flow.first_year, last=flow.last_year),
             i18n.fmt_money(flow.value_usd),
         )
-        cols[1].caption(ui.source_caption([flow.source_id]))
+        cols[1].caption(citations.source_caption([flow.source_id]))
     if inits.empty:
         st.caption(t("overview.pair_no_initiatives", year=year))
     for rec in inits.itertuples(index=False):
         name = getattr(rec, f"name_{view.lang}", None) or rec.name_en
         st.page_link(
             "pages/initiatives.py",
-            label=f"{ui.md_text(name)} ({int(rec.year)})",
+            label=f"{safetext.md_text(name)} ({int(rec.year)})",
             icon=":material/handshake:",
             help=t("overview.open_initiative"),
             query_params={"sel": f"initiative:{rec.initiative_id}", "lang": view.lang},
         )
         st.caption(
-            f"{t('ui.source')}{i18n.colon()}[{ui.md_text(rec.source_publisher)} — "
-            f"{ui.md_text(rec.source_title)}]({ui.md_url(rec.source_url)})"
+            f"{t('ui.source')}{i18n.colon()}[{safetext.md_text(rec.source_publisher)} — "
+            f"{safetext.md_text(rec.source_title)}]({safetext.md_url(rec.source_url)})"
         )
     if not inits.empty:
-        st.caption(ui.source_caption(set(inits["source_id"])))  # the inventory itself
+        st.caption(citations.source_caption(set(inits["source_id"])))  # the inventory itself
 
 
 def show_planned_port(port) -> None:
     """Details of a planned port (a ``port_totals`` row): its state, its status and the
     Ports page's note saying it is not open yet, with its source."""
     name = i18n.port_name(port.port_name)
-    ui.show_name(name, port.port_code)
+    chartframe.show_name(name, port.port_code)
     cols = st.columns(2)
     cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
     cols[1].metric(t("col.status"), t("ports.status.planned"))
@@ -382,7 +418,7 @@ def show_planned_port(port) -> None:
         "ports.planned_note",
         name=name,
         state=i18n.place_name(port.place_id),
-        source=ui.source_caption([port.source_id]),
+        source=citations.source_caption([port.source_id]),
     )
     st.info(note, icon=":material/construction:")
     st.page_link(
@@ -424,14 +460,14 @@ elif sel.startswith("port:"):
         show_planned_port(row.iloc[0])
     else:
         port = row.iloc[0]
-        ui.show_name(i18n.port_name(port.port_name), code)
+        chartframe.show_name(i18n.port_name(port.port_name), code)
         cols = st.columns(2)
         cols[0].metric(t("overview.port_state"), i18n.place_name(port.place_id))
         cols[1].metric(
             t("overview.port_value", measure=measure_label, year=year),
             i18n.fmt_int(port.value),
         )
-        st.caption(ui.source_caption([port.source_id]))
+        st.caption(citations.source_caption([port.source_id]))
         if pd.notna(port.months) and int(port.months) < 12:
             st.caption(t("overview.months_partial", months=int(port.months)))
         st.page_link(
@@ -441,69 +477,16 @@ elif sel.startswith("port:"):
             query_params={"place": port.place_id, "lang": view.lang},
         )
 elif sel in set(names.index):
-    st.markdown(f"**{maplayers.esc(i18n.place_name(sel))}**")
-    figures = []
-    fig_sources: set[str] = set()
-
-    def cite(frame: pd.DataFrame) -> None:
-        fig_sources.update(frame.loc[frame.place_id == sel, "source_id"].dropna())
-
-    country = names.loc[sel, "country"]
-    if country == "US":
-        ca = query.load(query.state_trade, year, "CA", modes)
-        mx = query.load(query.state_trade, year, "MX", modes)
-        cite(ca)
-        cite(mx)
-        figures.append(
-            (
-                t("overview.fig_trade_ca", year=year),
-                i18n.fmt_money(ca.loc[ca.place_id == sel, "value"].sum() if not ca.empty else None),
-            )
-        )
-        figures.append(
-            (
-                t("overview.fig_trade_mx", year=year),
-                i18n.fmt_money(mx.loc[mx.place_id == sel, "value"].sum() if not mx.empty else None),
-            )
-        )
-        cross = query.load(query.state_crossings, year, view.measure)
-        cite(cross)
-        hit = cross[cross.place_id == sel]
-        figures.append(
-            (
-                t("overview.fig_crossings", measure=measure_label, year=year),
-                i18n.fmt_int(hit["value"].iloc[0] if not hit.empty else None),
-            )
-        )
-    if country == "MX":
-        exp = query.load(query.mexican_state_exports, year, modes)
-        cite(exp)
-        hit = exp[exp.place_id == sel]
-        figures.append(
-            (
-                t("overview.fig_us_exports", year=year),
-                i18n.fmt_money(hit["value"].iloc[0] if not hit.empty else None),
-            )
-        )
-        fdi = query.load(query.fdi_by_state, year)
-        cite(fdi)
-        hit = fdi[fdi.place_id == sel]
-        figures.append(
-            (
-                t("overview.fig_fdi", year=year),
-                i18n.fmt_money(hit["value"].iloc[0] if not hit.empty else None),
-            )
-        )
-    counts = query.load(query.initiative_counts, year, None)
-    cite(counts)
-    hit = counts[counts.place_id == sel]
-    figures.append(
-        (t("overview.fig_initiatives"), i18n.fmt_int(hit["value"].iloc[0] if not hit.empty else 0))
-    )
-    cols = st.columns(len(figures))
-    for col, (label, value) in zip(cols, figures, strict=True):
+    st.markdown(f"**{safetext.md_text(i18n.place_name(sel))}**")
+    # The place's figures under the one rule of components.figures (latest year up to
+    # the view year), shared with the place profile and the PDF brief.
+    place_figs = query.load(figures.place_figures, sel, int(year), (view.measure,), modes)
+    shown = [(overview_label(f), overview_value(f)) for f in place_figs]
+    fig_sources = figures.figure_sources(place_figs)
+    cols = st.columns(len(shown))
+    for col, (label, value) in zip(cols, shown, strict=True):
         col.metric(label, value)
-    st.caption(ui.source_caption(fig_sources))
+    st.caption(citations.source_caption(fig_sources))
     st.page_link(
         "pages/place_profile.py",
         label=t("overview.open_profile", name=i18n.place_name(sel)),

@@ -6,8 +6,23 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from components import i18n, maplayers, palettes, query, state, ui
+from components import (
+    brief,
+    chartframe,
+    citations,
+    deckjson,
+    figures,
+    i18n,
+    mapframe,
+    palettes,
+    query,
+    state,
+)
 from components.i18n import t
+from components.layers.arcs import arcs_layer, link_frame
+from components.layers.base import tip_text
+from components.layers.places import choropleth_layer
+from components.layers.ports import ports_layer
 from geo import boundaries, regions
 
 view = state.current_view()
@@ -36,85 +51,46 @@ st.caption(subtitle)
 used_sources: set[str] = {row["source_id"]}
 
 
-def latest(frame: pd.DataFrame, where) -> tuple[float | None, int | None, str | None]:
-    """(value, year, source) of the latest row with year <= view year matching ``where``."""
-    hit = frame[where(frame) & (frame["year"] <= year)] if not frame.empty else frame
-    if hit.empty:
-        return None, None, None
-    top = hit[hit["year"] == hit["year"].max()]
-    return float(top["value"].sum()), int(top["year"].iloc[0]), top["source_id"].iloc[0]
+def profile_figure(figure) -> tuple[str, str, str | None] | None:
+    """(label, value text, help) of a ``components.figures.Figure``; None when it has no
+    year with data (the profile lists only figures it can date)."""
+    if figure.key == "initiatives":
+        return t("place.fig_initiatives"), i18n.fmt_int(figure.value), None
+    if figure.year is None:
+        return None
+    if figure.key == "crossings":
+        label = t("place.fig_crossings", measure=measure_label, year=figure.year)
+        return label, i18n.fmt_int(figure.value), t("place.fig_crossings_help")
+    if figure.key == "od_total":
+        label = t("place.fig_od_total", first=figure.first_year, last=figure.year)
+        return label, i18n.fmt_money(figure.value, short=True), t("place.fig_od_total_help")
+    return t(f"place.fig_{figure.key}", year=figure.year), i18n.fmt_money(figure.value, short=True), None
 
 
-# --- key figures
+# --- key figures: the one rule of components.figures, shared with the overview and the brief
 series = query.load(query.place_trade_series, place)
-figures: list[tuple] = []  # (label, value) or (label, value, help)
-if country == "US":
-    for partner in ("CA", "MX"):
-        value, at, src = latest(series, lambda f, p=partner: f["partner"] == p)
-        if at is not None:
-            used_sources.add(src)
-            figures.append(
-                (
-                    t(f"place.fig_trade_{partner.lower()}", year=at),
-                    i18n.fmt_money(value, short=True),
-                )
-            )
-    ports = query.load(query.place_ports, place, year, view.measure)
-    if not ports.empty:
-        used_sources.update(ports["source_id"].dropna())
-        figures.append(
-            (
-                t("place.fig_crossings", measure=measure_label, year=year),
-                i18n.fmt_int(ports["value"].sum(min_count=1)),
-                t("place.fig_crossings_help"),
-            )
-        )
-elif country == "MX":
-    value, at, src = latest(series, lambda f: f["flow"] == "export")
-    if at is not None:
-        used_sources.add(src)
-        figures.append((t("place.fig_us_exports", year=at), i18n.fmt_money(value, short=True)))
-    fdi = query.load(query.place_fdi_series, place)
-    value, at, src = latest(fdi, lambda f: f["year"] > 0)
-    if at is not None:
-        used_sources.add(src)
-        figures.append((t("place.fig_fdi", year=at), i18n.fmt_money(value, short=True)))
 partners = query.load(query.place_partners, place, 10)
-if country == "CA" and not partners.empty:
-    used_sources.update(partners["source_id"].dropna())
-    figures.append(
-        (
-            t(
-                "place.fig_od_total",
-                first=int(partners["first_year"].min()),
-                last=int(partners["last_year"].max()),
-            ),
-            i18n.fmt_money(partners["value_usd"].sum(), short=True),
-            t("place.fig_od_total_help"),
-        )
-    )
 inits = query.load(query.place_initiatives, place)
-figures.append((t("place.fig_initiatives"), i18n.fmt_int(len(inits))))
-used_sources.update(inits["source_id"].dropna())
+modes = (view.mode,) if view.mode else None
+place_figs = query.load(figures.place_figures, place, int(year), (view.measure,), modes)
+shown = [f for f in (profile_figure(fig) for fig in place_figs) if f is not None]
+used_sources.update(figures.figure_sources(place_figs))
 
 st.subheader(t("place.key_figures"))
-for start in range(0, len(figures), 3):
+for start in range(0, len(shown), 3):
     cols = st.columns(3)
-    for col, (label, value, *help_text) in zip(cols, figures[start : start + 3], strict=False):
-        col.metric(label, value, help=help_text[0] if help_text else None)
-st.caption(t("place.latest_note", year=year) + " " + ui.source_caption(sorted(used_sources)))
+    for col, (label, value, help_text) in zip(cols, shown[start : start + 3], strict=False):
+        col.metric(label, value, help=help_text)
+st.caption(t("place.latest_note", year=year) + " " + citations.source_caption(sorted(used_sources)))
 
-# --- PDF brief (F): add the "Download PDF brief" button call here -------------
-from components import brief  # noqa: E402  (F's one call; kept next to the marker)
-
+# --- PDF brief of the place (same figures as above)
 brief.download_button(place, view.lang, key="pp-brief")
-# -------------------------------------------------------------------------------
 
 # --- small map: the place, its neighbours across the border, its ports and partners
 neighbours = [n for n in regions.neighbours_across_border(place) if n in set(place_ids)]
 shown = pd.DataFrame({"place_id": [place, *neighbours]})
 place_fill, neighbour_fill = palettes.SEQUENTIAL[-2], palettes.SEQUENTIAL[1]
-base, _ = maplayers.choropleth_layer(
+base, _ = choropleth_layer(
     boundaries.boundaries_geojson(view.lang),
     None,
     selected=place,
@@ -125,9 +101,7 @@ layers = [base]
 if country == "US":
     ports_map = query.load(query.place_ports, place, year, view.measure).assign(place_id=place)
     layers.append(
-        maplayers.ports_layer(
-            ports_map, measure_label, fmt=i18n.fmt_int, state_name=i18n.place_name
-        )
+        ports_layer(ports_map, measure_label, fmt=i18n.fmt_int, state_name=i18n.place_name)
     )
 map_partners = partners[partners["partner_id"].isin(place_ids)].head(5)
 if not map_partners.empty:
@@ -135,13 +109,11 @@ if not map_partners.empty:
     links = map_partners.assign(here=place, value=map_partners["value_usd"], kind="trade")
     links = links.assign(
         tip=[
-            maplayers.tip_text(
-                f"{name} ↔ {i18n.place_name(p)}", [(t("col.value"), i18n.fmt_money(v))]
-            )
+            tip_text(f"{name} ↔ {i18n.place_name(p)}", [(t("col.value"), i18n.fmt_money(v))])
             for p, v in zip(map_partners["partner_id"], map_partners["value_usd"], strict=True)
         ],
     )
-    layers.append(maplayers.arcs_layer(maplayers.link_frame(links, "here", "partner_id", xy)))
+    layers.append(arcs_layer(link_frame(links, "here", "partner_id", xy)))
 camera = regions.view_for([place, *neighbours])
 map_table = pd.DataFrame(
     {
@@ -150,7 +122,7 @@ map_table = pd.DataFrame(
         "source_id": row["source_id"],
     }
 )
-maplayers.show_legend(
+mapframe.show_legend(
     [(place_fill, name)]
     + ([(neighbour_fill, t("place.neighbours"))] if neighbours else [])
     + [(palettes.NO_DATA, t("place.other_places"))],
@@ -165,8 +137,8 @@ def on_map_pick(sel_id: str) -> None:
         state.write_view(place=sel_id)
 
 
-maplayers.show_map(
-    maplayers.make_deck(layers, camera),
+mapframe.show_map(
+    deckjson.make_deck(layers, camera),
     map_table,
     [row["source_id"]],
     key="place-map",
@@ -176,7 +148,7 @@ maplayers.show_map(
 # --- trade over time
 if series.empty:
     st.subheader(t("place.trade_chart"))
-    ui.empty_state(t("place.no_trade_series") if country == "CA" else None)
+    chartframe.empty_state(t("place.no_trade_series") if country == "CA" else None)
 else:
     chart = series.copy()
     if country == "MX":
@@ -203,7 +175,7 @@ else:
         color_discrete_sequence=["#0072B2", "#D55E00", "#009E73", "#CC79A7"],
     )
     fig.update_layout(legend_title_text="", margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    ui.show_chart(fig, shown_chart, key="place-trade", title=t("place.trade_chart"))
+    chartframe.show_chart(fig, shown_chart, key="place-trade", title=t("place.trade_chart"))
 
 # --- ports
 if country == "US":
@@ -218,7 +190,7 @@ if country == "US":
             "source_id": ports["source_id"],
         }
     )
-    ui.show_table(table, key="place-ports", title=t("place.ports"))
+    chartframe.show_table(table, key="place-ports", title=t("place.ports"))
 else:
     st.subheader(t("place.ports"))
     st.caption(t("place.no_ports"))
@@ -246,7 +218,7 @@ else:
             "source_id": partners["source_id"],
         }
     )
-    ui.show_table(table, key="place-partners")
+    chartframe.show_table(table, key="place-partners")
     used_sources.update(partners["source_id"].dropna())
 
 # --- initiatives
@@ -269,7 +241,7 @@ else:
             "source_id": inits["source_id"],
         }
     )
-    ui.show_table(
+    chartframe.show_table(
         table,
         key="place-initiatives",
         title=t("place.initiatives"),
@@ -291,7 +263,7 @@ if not facts.empty:
             "source_id": facts["source_id"],
         }
     )
-    ui.show_table(
+    chartframe.show_table(
         table,
         key="place-facts",
         title=t("place.facts"),
@@ -310,7 +282,7 @@ src_table = pd.DataFrame(
         "source_id": src["source_id"],
     }
 )
-ui.show_table(
+chartframe.show_table(
     src_table,
     key="place-sources",
     column_config={

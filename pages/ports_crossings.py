@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, i18n, maplayers, query, state, ui
+from components import chartframe, charts, citations, deckjson, i18n, mapframe, query, state
 from components.i18n import t
+from components.layers.places import land_layer
+from components.layers.ports import planned_ports_layer, ports_layer
 from geo import regions
 
 view = state.current_view()
@@ -84,8 +86,8 @@ measured = ranking[ranking["value"].notna()]
 st.subheader(t("ports.map_title", measure=m_label, year=year, border=border_text))
 fmt = lambda v: i18n.fmt_int(v)  # noqa: E731 - one-line formatter passed to layer builders
 layers = [
-    maplayers.land_layer(lang),
-    maplayers.ports_layer(
+    land_layer(lang),
+    ports_layer(
         measured,
         m_label,
         fmt=fmt,
@@ -94,7 +96,7 @@ layers = [
     ),
 ]
 if not planned.empty:
-    layers.append(maplayers.planned_ports_layer(planned, place_name, selected=view.sel))
+    layers.append(planned_ports_layer(planned, place_name, selected=view.sel))
 map_table = pd.DataFrame(
     {
         t("col.port"): ranking["port_name"].map(i18n.port_name),
@@ -108,7 +110,7 @@ map_table = pd.DataFrame(
     }
 )
 if ranking.empty:
-    ui.empty_state(t("ports.empty_year", measure=m_label, year=year))
+    chartframe.empty_state(t("ports.empty_year", measure=m_label, year=year))
 else:
     # Frame the chosen border (its states and provinces on both sides); else the continent.
     framed = None
@@ -116,14 +118,14 @@ else:
         border_places = query.load(query.places)
         ids = set(border_places.loc[border_places["border"] == view.border, "place_id"])
         framed = regions.view_for(sorted(ids)) if ids else None
-    deck = maplayers.make_deck(layers, framed)
+    deck = deckjson.make_deck(layers, framed)
 
     def on_map_pick(sel_id: str) -> None:
         # A clicked port is selected and becomes the subject of the series below.
         if sel_id.startswith("port:"):
             state.write_view(sel=sel_id, series="port")
 
-    maplayers.show_map(deck, map_table, key="pc_map", on_pick=on_map_pick)
+    mapframe.show_map(deck, map_table, key="pc_map", on_pick=on_map_pick)
     st.caption(t("ports.map_note"))
 
 for row in planned.itertuples(index=False):
@@ -132,7 +134,7 @@ for row in planned.itertuples(index=False):
             "ports.planned_note",
             name=i18n.port_name(row.port_name),
             state=place_name(row.place_id),
-            source=ui.source_caption([row.source_id]),
+            source=citations.source_caption([row.source_id]),
         ),
         icon=":material/construction:",
     )
@@ -147,7 +149,7 @@ fig = charts.ranked_bars(
     fmt=fmt,
     lang=lang,
 )
-ui.show_chart(
+chartframe.show_chart(
     fig,
     map_table[map_table[m_label].notna()].head(20),
     key="pc_rank",
@@ -241,7 +243,7 @@ elif scope == "border":
         st.caption(t("ports.border_hint"))
 
 if scope in ("port", "state") and not kwargs:
-    ui.empty_state(t("ports.choose_first"))
+    chartframe.empty_state(t("ports.choose_first"))
 else:
     yearly = query.load(query.crossings_yearly, measure, **kwargs)
     lo, hi = view.years or (limits.first_year, limits.last_year)
@@ -258,7 +260,7 @@ else:
             "source_id": yearly["source_id"],
         }
     )
-    ui.show_chart(
+    chartframe.show_chart(
         fig,
         shown,
         key="pc_yearly",
@@ -282,7 +284,7 @@ else:
             fmt=fmt,
             lang=lang,
         )
-        ui.show_chart(
+        chartframe.show_chart(
             fig,
             pd.DataFrame(
                 {

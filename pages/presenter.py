@@ -10,8 +10,25 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from components import i18n, maplayers, palettes, present, query, scenes, state, ui
+from components import (
+    chartframe,
+    citations,
+    deckjson,
+    i18n,
+    mapframe,
+    palettes,
+    present,
+    query,
+    scene_captions,
+    scenes,
+    state,
+)
 from components.i18n import t
+from components.layers.arcs import arcs_layer, link_frame
+from components.layers.base import tip_text
+from components.layers.labels import labels_layer
+from components.layers.places import choropleth_layer
+from components.layers.ports import planned_ports_layer, ports_layer
 from geo import boundaries, detail
 
 PLAY_KEY = "present_play_year"  # the year being played, absent when not playing
@@ -100,7 +117,7 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
             if scene.camera["zoom"] >= detail.MIN_ZOOM
             else boundaries.boundaries_geojson(lang)
         )
-        base, legend = maplayers.choropleth_layer(
+        base, legend = choropleth_layer(
             outlines,
             values,
             fmt=FMT.get(indicator, i18n.fmt_int),
@@ -114,7 +131,7 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
     if "ports" in scene.layers:
         selected = f"port:{scene.ports[0]}" if scene.ports else None
         planned = ports["status"] == "planned"
-        circles = maplayers.ports_layer(
+        circles = ports_layer(
             ports[~planned],
             measure_label,
             fmt=i18n.fmt_int,
@@ -129,7 +146,7 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
         )
         if planned.any():
             # Drawn as on the overview: a ring, not a grey 'no data' dot.
-            layers.append(maplayers.planned_ports_layer(ports[planned], i18n.place_name))
+            layers.append(planned_ports_layer(ports[planned], i18n.place_name))
             port_radius |= {code: 9.0 for code in ports.loc[planned, "port_code"]}
         on_screen = [
             scenes.in_scene_view(scene, lon, lat)
@@ -146,18 +163,14 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
                 value=od["value_usd"],
                 kind="trade",
                 tip=[
-                    maplayers.tip_html(
+                    tip_text(
                         f"{i18n.place_name(r.us_state)} – {i18n.place_name(r.partner_place_id)}",
                         [(f"{r.first_year}–{r.last_year}", i18n.fmt_money(r.value_usd))],
                     )
                     for r in od.itertuples(index=False)
                 ],
             )
-            layers.append(
-                maplayers.arcs_layer(
-                    maplayers.link_frame(od, "us_state", "partner_place_id", places_xy)
-                )
-            )
+            layers.append(arcs_layer(link_frame(od, "us_state", "partner_place_id", places_xy)))
             sources |= set(od["source_id"].dropna())
             extra.append((palettes.ARC_TRADE, t("present.legend_trade")))
     if "initiatives" in scene.layers:
@@ -171,20 +184,20 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
                 value=links["initiatives"],
                 kind="initiative",
                 tip=[
-                    maplayers.tip_html(
+                    tip_text(
                         f"{i18n.place_name(r.a_place)} – {i18n.place_name(r.b_place)}",
                         [(t("indicator.initiatives"), i18n.fmt_int(r.initiatives)), ("", r.names)],
                     )
                     for r in links.itertuples(index=False)
                 ],
             )
-            frame = maplayers.link_frame(links, "a_place", "b_place", places_xy)
-            arcs = maplayers.arcs_layer(frame)
+            frame = link_frame(links, "a_place", "b_place", places_xy)
+            arcs = arcs_layer(frame)
             arcs.id = "initiative-arcs"  # deck.gl layer ids must be unique (trade arcs use "arcs")
             layers.append(arcs)
             sources |= set(links["source_id"].dropna())
             extra.append((palettes.ARC_INITIATIVE, t("present.legend_initiatives")))
-    labels = maplayers.labels_layer(
+    labels = labels_layer(
         scenes.scene_labels(
             scene,
             query.load(query.all_places),
@@ -220,7 +233,7 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
     return layers, legend, extra, table, sources, values.empty
 
 
-def figures_table(filled: scenes.FilledCaption) -> pd.DataFrame:
+def figures_table(filled: scene_captions.FilledCaption) -> pd.DataFrame:
     """The caption's figures as a table in the current language (the data-table alternative)."""
     frame = filled.table
     years = [
@@ -295,7 +308,7 @@ if year not in available:
     year = scene.year if scene.year in available else (available[-1] if available else scene.year)
 
 layers, legend, extra, table, map_sources, empty = map_layers(scene, int(year or 0), lang)
-deck = maplayers.make_deck(layers)
+deck = deckjson.make_deck(layers)
 camera = scene.camera
 deck.initial_view_state = pdk.ViewState(
     latitude=camera["latitude"],
@@ -305,9 +318,9 @@ deck.initial_view_state = pdk.ViewState(
     bearing=camera.get("bearing", 0.0),
 )
 
-filled = scenes.fill_caption(str(query.db_path()), scene, lang, figure_fn=scene_figure)
+filled = scene_captions.fill_caption(str(query.db_path()), scene, lang, figure_fn=scene_figure)
 st.markdown(filled.text)
-st.caption(ui.source_caption(filled.source_ids))
+st.caption(citations.source_caption(filled.source_ids))
 if filled.citations:
     st.caption(t("present.cited") + i18n.colon() + i18n.punct(";").join(filled.citations))
 if filled.missing:
@@ -318,10 +331,10 @@ if empty:
         t("present.no_map_data", indicator=t(f"indicator.{indicator}"), year=year),
         icon=":material/info:",
     )
-maplayers.show_legend(
+mapframe.show_legend(
     legend, t("present.map_label", indicator=t(f"indicator.{indicator}"), year=year), extra
 )
-maplayers.show_map(deck, table, sorted(map_sources), key=f"present-map-{scene.scene_id}")
+mapframe.show_map(deck, table, sorted(map_sources), key=f"present-map-{scene.scene_id}")
 
 controls = st.columns([2, 1.4, 2], vertical_alignment="bottom")
 if available:
@@ -343,7 +356,9 @@ with controls[2]:
     )
 
 with st.expander(t("present.figures")):
-    ui.show_table(figures_table(filled), filled.source_ids, key=f"present-figures-{scene.scene_id}")
+    chartframe.show_table(
+        figures_table(filled), filled.source_ids, key=f"present-figures-{scene.scene_id}"
+    )
 
 present.share_box(state.current_view())
 

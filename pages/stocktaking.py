@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import charts, i18n, query, state, ui
+from components import chartframe, charts, i18n, leaders, query, state
 from components.i18n import t
 
 view = state.current_view()
@@ -74,7 +74,7 @@ fig = charts.stacked_bars(
 if not per_period.empty:
     order = list(dict.fromkeys(per_period.sort_values("first_year")["period"]))
     fig.update_xaxes(categoryorder="array", categoryarray=order)
-ui.show_chart(
+chartframe.show_chart(
     fig,
     pd.DataFrame(
         {
@@ -103,7 +103,7 @@ gap_year = (
     view.year if view.year in trade_years else (trade_years[1] if len(trade_years) > 1 else None)
 )
 if gap_year is None:
-    ui.empty_state(t("stock.no_trade"))
+    chartframe.empty_state(t("stock.no_trade"))
 else:
     gap_year = st.selectbox(
         t("stock.gap_year"), trade_years, index=trade_years.index(gap_year), key="st_gap_year"
@@ -132,7 +132,7 @@ else:
         period = (
             f"{int(ca['first_year'].min())}–{int(ca['last_year'].max())}" if not ca.empty else "–"
         )
-        ui.show_chart(
+        chartframe.show_chart(
             fig,
             pd.DataFrame(
                 {
@@ -148,7 +148,7 @@ else:
             empty_message=t("stock.no_gaps"),
         )
     if view.border != "US-Canada":
-        ui.show_table(
+        chartframe.show_table(
             pd.DataFrame(
                 {
                     t("col.state"): mx["us_state"].map(place_name),
@@ -173,10 +173,10 @@ def party_label(party: str) -> str:
 
 
 st.subheader(t("stock.party_heading"))
-spread = query.load(query.party_spread)
-leaders = query.load(query.leader_parties)
+spread = query.load(leaders.party_spread)
+leader_rows = query.load(leaders.leader_parties)
 if spread.empty:
-    ui.empty_state(t("stock.no_parties"))
+    chartframe.empty_state(t("stock.no_parties"))
 else:
     inventory = query.load(query.initiatives_filtered)
     name_col = f"name_{lang}" if f"name_{lang}" in inventory.columns else "name_en"
@@ -197,7 +197,7 @@ else:
     )
     st.caption(t("stock.cross_party_share", share=i18n.fmt_pct(cross / len(spread))))
     by_party = (
-        leaders.groupby("party", as_index=False)
+        leader_rows.groupby("party", as_index=False)
         .agg(initiatives=("initiative_id", "nunique"), source_id=("source_id", "min"))
         .sort_values("initiatives", ascending=False)
     )
@@ -212,7 +212,7 @@ else:
         fmt=lambda v: i18n.fmt_int(v),
         lang=lang,
     )
-    ui.show_chart(
+    chartframe.show_chart(
         fig,
         pd.DataFrame(
             {
@@ -224,7 +224,7 @@ else:
         key="st_parties",
         title=t("stock.party_title"),
     )
-    ui.show_table(
+    chartframe.show_table(
         pd.DataFrame(
             {
                 t("col.name"): spread["initiative_id"].map(names).fillna(spread["name_en"]),

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components import charts, i18n, query, state, ui
+from components import chartframe, charts, i18n, query, safetext, state
 from components.i18n import t
 
 view = state.current_view()
@@ -97,7 +97,7 @@ labels = {s: place_name(s) for s in keep} | {"__other__": other}
 fig = charts.sankey(
     flows_df, "origin", "target", "value_usd", node_labels=labels, fmt=money, lang=lang
 )
-ui.show_chart(
+chartframe.show_chart(
     fig,
     pd.DataFrame(
         {
@@ -155,7 +155,7 @@ if partner != "MX":
             "source_id": pairs["source_id"],
         }
     )
-    ui.show_chart(
+    chartframe.show_chart(
         fig,
         table,
         key="tf_sankey_od",
@@ -163,7 +163,7 @@ if partner != "MX":
         empty_message=t("trade.empty_pairs", scope=scope),
     )
     st.caption(t("trade.od_note"))
-    ui.show_table(
+    chartframe.show_table(
         table,
         key="tf_pairs",
         title=t("trade.pairs_title", scope=scope),
@@ -213,7 +213,7 @@ if chosen:
         fmt=money,
         lang=lang,
     )
-    ui.show_chart(
+    chartframe.show_chart(
         fig,
         pd.DataFrame(
             {
@@ -260,7 +260,7 @@ if commodities.empty:
         message = t("trade.no_commodities", year=year, available=_months_text(hs_months))
     else:
         message = t("trade.hs2_empty", scope=hs_scope, months=_months_text(of_year))
-    ui.empty_state(message)
+    chartframe.empty_state(message)
 else:
     months_text = _months_text(of_year[of_year["table_type"] == commodities["table_type"].iloc[0]])
     # The selected chapter stays on the chart even when it is not among the largest.
@@ -280,7 +280,7 @@ else:
         lang=lang,
         hover={chapter(c): i18n.hs_chapter(c, full=True) for c in shown["hs2"]},
     )
-    ui.show_chart(
+    chartframe.show_chart(
         fig,
         pd.DataFrame(
             {
@@ -311,8 +311,8 @@ else:
             sentence = t(
                 "trade.sector_share",
                 chapter=chapter(view.sector),
-                value=ui.md_text(money(picked.sum())),
-                share=ui.md_text(_share_text(picked.sum() / commodities["value_usd"].sum())),
+                value=safetext.md_text(money(picked.sum())),
+                share=safetext.md_text(_share_text(picked.sum() / commodities["value_usd"].sum())),
                 scope=hs_scope,
                 months=months_text,
             )

@@ -54,6 +54,15 @@ def full_2025_loaded(full_2025, tmp_path_factory):
 
 
 @pytest.fixture
+def build_closed_tables(monkeypatch):
+    """Build the tables behind closed 'Data table' expanders, which the app builds only once
+    opened, so a page test can read every table (for this test only)."""
+    from components import tables
+
+    monkeypatch.setattr(tables, "BUILD_CLOSED_TABLES", True)
+
+
+@pytest.fixture
 def tmp_store(tmp_path) -> Path:
     """Path for a fresh store in a per-test folder (the file does not exist yet)."""
     return tmp_path / "store" / "borderlinks.duckdb"

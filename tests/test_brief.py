@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from pypdf import PdfReader
 
-from components import brief, i18n
+from components import brief, brief_drawing, i18n
 
 REPO = Path(__file__).resolve().parents[1]
 HOSTILE = 'Synthetic <script>alert(1)</script> pact =HYPERLINK("http://x")'
@@ -120,7 +120,7 @@ def test_unknown_place_is_refused_with_a_hint(synthetic_store):
 
 
 def test_missing_font_is_refused_with_install_hint(synthetic_store, monkeypatch, tmp_path):
-    monkeypatch.setattr(brief, "FONT_REGULAR", tmp_path / "missing.ttf")
+    monkeypatch.setattr(brief_drawing, "FONT_REGULAR", tmp_path / "missing.ttf")
     with pytest.raises(brief.BriefError, match="apt-get install fonts-dejavu-core"):
         brief.brief_pdf(synthetic_store, "US-TX", "en")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import charts
+from components import charts, figlocale, i18n, palettes
 
 
 def _synthetic_series() -> pd.DataFrame:
@@ -201,8 +201,22 @@ def test_callout_cards_use_the_label_in_the_language_and_fall_back_to_english():
 
 
 def test_separators_follow_the_language_with_english_as_default():
-    assert charts.separators_for("fr") == ",\u00a0"
-    assert charts.separators_for("xx") == ".,"
+    assert figlocale.separators_for("fr") == ",\u00a0"  # fr_CA groups with a no-break space
+    assert figlocale.separators_for("es") == ".,"  # Mexico writes 1,234.5
+    assert figlocale.separators_for("xx") == ".,"
+
+
+def test_chart_numbers_use_the_same_separators_as_table_numbers():
+    # One table for Plotly, read from the Babel locales that format every other number.
+    for code in ("en", "es", "fr"):
+        decimal, group = figlocale.SEPARATORS[code]
+        assert i18n.fmt_num(1234.5, lang=code, digits=1) == f"1{group}234{decimal}5"
+
+
+def test_charts_draw_categories_in_the_one_okabe_ito_order():
+    fig = charts.line_series(_synthetic_series(), "year", "value", "flow")
+    assert [t.line.color for t in fig.data] == palettes.OKABE_ITO[:2]
+    assert palettes.OKABE_ITO[:2] == ["#0072B2", "#E69F00"]  # blue, then orange
 
 
 def test_callout_cards_keep_the_source_wording_of_approximate_figures():

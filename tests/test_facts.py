@@ -28,7 +28,7 @@ ARTICLE_FIGURES = {
     "tx-jobs-from-mexican-companies-2021": ("US-TX", "MX", 5_364, "jobs", 2021),
     "mx-jobs-from-texan-companies-2021": ("MX", "US-TX", 9_110, "jobs", 2021),
     "ca-owned-jobs-vermont-2021": ("US-VT", "CA", 3_000, "jobs", 2021),
-    "canadian-tourist-spending-vermont": ("US-VT", "CA", 200_000_000, "USD", 2023),
+    "canadian-tourist-spending-vermont": ("US-VT", "CA", 200_000_000, "USD", 2022),
     "us-china-goods-deficit-2022": ("US", None, 382_900_000_000, "USD", 2022),
 }
 
@@ -92,12 +92,41 @@ def test_article_job_and_tourism_figures_cite_the_article_itself(facts):
         assert by_id[fid]["source"]["url"] == ARTICLE_URL, fid
 
 
-def test_article_wording_nearly_and_about_is_kept_as_qualifier(facts):
+def test_article_wording_nearly_and_more_than_is_kept_as_qualifier(facts):
     by_id = {f["id"]: f for f in facts}
     assert by_id["mx-owned-jobs-california-2021"]["qualifier"] == "nearly"
     assert by_id["ca-owned-jobs-vermont-2021"]["qualifier"] == "nearly"
-    assert by_id["canadian-tourist-spending-vermont"]["qualifier"] == "about"
+    # The article says "more than $200 million a year", not "about".
+    assert by_id["canadian-tourist-spending-vermont"]["qualifier"] == "over"
     assert "qualifier" not in by_id["tx-jobs-from-mexican-companies-2021"]
+
+
+def test_vermont_jobs_estimate_carries_its_2001_data_year_and_the_sheet_that_says_so(facts):
+    by_id = {f["id"]: f for f in facts}
+    assert "vt-jobs-canada-trade-2005" not in by_id
+    fact = by_id["vt-jobs-canada-trade-2001"]
+    assert (fact["year"], fact["value"]) == (2001, 12_000)
+    assert "2003 study" in fact["label_en"] and "2001 data" in fact["label_en"]
+    assert "2003" in fact["label_es"] and "2001" in fact["label_fr"]
+    # the 2004 sheet is the one that states the study's year and data year
+    assert "state_trade_2004" in fact["source"]["url"]
+
+
+@pytest.mark.parametrize(
+    "fact_id", ["tx-jobs-from-mexican-companies-2021", "mx-jobs-from-texan-companies-2021"]
+)
+def test_texas_governor_job_counts_are_labelled_cumulative_and_unverified(facts, fact_id):
+    fact = {f["id"]: f for f in facts}[fact_id]
+    assert fact["verified"] is False
+    assert "cumulative since January 2011" in fact["label_en"]
+    assert "2011" in fact["label_es"] and "2011" in fact["label_fr"]
+    assert "not verified" in fact["label_en"]
+
+
+def test_verified_flag_reaches_the_loaded_rows_and_defaults_to_true():
+    rows = {r["fact_id"]: r for r in load_facts(DATA)}
+    assert rows["tx-jobs-from-mexican-companies-2021"]["verified"] is False
+    assert rows["tx-jobs-mexican-fdi-2011-2023"]["verified"] is True
 
 
 def test_every_fact_cites_an_http_source_with_title_and_publisher(facts):

@@ -135,8 +135,64 @@ def test_national_annual_totals_match_published_figures():
 
 @needs_shared
 def test_snapshot_regenerates_byte_identical_and_reads_back_exactly(tmp_path):
-    (path,) = fdi.write_snapshot(SHARED, tmp_path)
-    assert path.read_bytes() == (REPO / "data" / fdi.SNAPSHOT_FILE).read_bytes()
+    paths = fdi.write_snapshot(SHARED, tmp_path)
+    assert [p.name for p in paths] == [fdi.SNAPSHOT_FILE, fdi.DATAMEXICO_SNAPSHOT]
+    for path in paths:
+        assert path.read_bytes() == (REPO / "data" / path.name).read_bytes()
     (direct,) = fdi.load_file(REAL)
-    (reference,) = fdi.reference_batches(REPO / "data")
+    reference, datamexico = fdi.reference_batches(REPO / "data")
     pd.testing.assert_frame_equal(reference.frame, direct.frame, check_dtype=False)
+    (dm,) = fdi.load_datamexico(SHARED / fdi.DATAMEXICO_FILE)
+    assert datamexico.source.source_id == "mx-fdi-state-datamexico"
+    assert (datamexico.frame.value_musd - dm.frame.value_musd).abs().max() < 1e-6
+
+
+# ---------------------------------------------------------------- Data México vintage (1999-2024)
+
+DM_HEADER = "Quarter ID,Quarter,State ID,State,Investment"
+
+
+def dm_file(tmp_path: Path, rows: list[str]) -> Path:
+    """A SYNTHETIC ied_raw.csv-like file."""
+    path = tmp_path / "ied_synthetic.csv"
+    path.write_text("\n".join([DM_HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def dm_refused(path: Path) -> LoadError:
+    with pytest.raises(LoadError) as info:
+        fdi.load_datamexico(path)
+    assert info.value.file == str(path)
+    return info.value
+
+
+@needs_shared
+def test_datamexico_vintage_runs_to_2024_and_nuevo_leon_2017_matches_provenance():
+    (batch,) = fdi.load_datamexico(SHARED / fdi.DATAMEXICO_FILE)
+    f = batch.frame
+    assert len(f) == 3328 and f.year.max() == 2024 and f.place_id.nunique() == 32
+    nl = f[(f.place_id == "MX-NLE") & (f.year == 2017)].value_musd.round(2).tolist()
+    assert nl == [1374.07, -182.22, -71.78, 876.16]  # PROVENANCE: single-quarter flows
+    assert not f.confidential.any() and set(f.origin) == {"all"}
+
+
+def test_datamexico_state_id_disagreeing_with_its_name_is_refused(tmp_path):
+    error = dm_refused(dm_file(tmp_path, ["20201,2020-Q1,19,Nuevo León,1.5",
+                                          "20201,2020-Q1,18,Sonora,1.5"]))  # fmt: skip
+    assert (error.line, error.column) == (3, "State")
+
+
+def test_datamexico_quarter_label_disagreeing_with_its_id_is_refused(tmp_path):
+    error = dm_refused(dm_file(tmp_path, ["20201,2020-Q2,19,Nuevo León,1.5"]))
+    assert (error.line, error.column) == (2, "Quarter")
+
+
+def test_datamexico_repeated_state_quarter_is_refused(tmp_path):
+    row = "20201,2020-Q1,19,Nuevo León,1.5"
+    error = dm_refused(dm_file(tmp_path, [row, row]))
+    assert error.line == 3 and "second row" in error.problem
+
+
+def test_datamexico_non_numeric_investment_is_refused(tmp_path):
+    error = dm_refused(dm_file(tmp_path, ["20201,2020-Q1,19,Nuevo León,C"]))
+    assert (error.line, error.column) == (2, "Investment")

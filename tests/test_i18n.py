@@ -1,6 +1,7 @@
-"""Language completeness: every string has en/es/fr, and es/fr pages show no English UI text.
+"""Language completeness: every catalog is fully translated, and es/fr pages show no English UI text.
 
-The page checks run every page of the dashboard (AppTest) on a store built from the
+The UI strings are gettext catalogs (``locale/<lang>/LC_MESSAGES/messages.po``, msgid = key,
+see ``components.catalogs``). The page checks run every page of the dashboard (AppTest) on a store built from the
 committed data, collect what a user sees (headings, text, captions, notes, widget labels
 and placeholders, chart titles/axes/legends) and look for English-only UI strings.
 Sources and proper names are data, not UI strings, so they never match.
@@ -8,15 +9,15 @@ Sources and proper names are data, not UI strings, so they never match.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
-import string
 from pathlib import Path
 
 import pytest
 
-from components import i18n
-from components.strings import all_strings
+from components import catalogs, i18n
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = sorted(p.stem for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_"))
@@ -28,28 +29,166 @@ MIN_LEN = 4
 PROPER_NAMES = {"Otay Mesa East"}
 
 
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+@functools.cache
+def all_strings() -> dict[str, dict[str, str]]:
+    """{key: {lang: text}} as compiled from the catalogs (read once per test process)."""
+    return catalogs.all_texts()
 
 
-def test_every_string_has_non_empty_english_spanish_and_french():
-    gaps = [
-        f"{key}: {code}"
-        for key, texts in all_strings().items()
-        for code in LANGS
-        if not str(texts.get(code) or "").strip()
+def english_texts() -> dict[str, str]:
+    return {m.id: m.string for m in catalogs.read_catalog(catalogs.po_path("en"), "en") if m.id}
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr"])
+def test_every_catalog_is_fully_translated_without_fuzzy_entries_or_placeholder_mismatches(lang):
+    catalog = catalogs.read_catalog(catalogs.po_path(lang), lang)
+    assert len(catalog) > 400, "the catalog lost its strings: the check would prove nothing"
+    assert catalogs.problems(catalog, english_texts()) == []
+
+
+TINY_PO = """\
+msgid ""
+msgstr ""
+"Language: fr\\n"
+"Content-Type: text/plain; charset=utf-8\\n"
+
+#. Year
+msgid "a.year"
+msgstr "Année"
+
+#. Map, {year}
+#, fuzzy
+msgid "a.map"
+msgstr "Carte, {year}"
+
+#. {n} ports
+msgid "a.ports"
+msgstr "{count} points d’entrée"
+
+#. Source
+msgid "a.source"
+msgstr ""
+
+msgid "a.stray"
+msgstr "Égaré"
+"""
+TINY_ENGLISH = {
+    "a.year": "Year",
+    "a.map": "Map, {year}",
+    "a.ports": "{n} ports",
+    "a.source": "Source",
+    "a.gone": "Gone",
+}
+
+
+def test_catalog_check_reports_fuzzy_empty_stray_missing_and_placeholder_problems(tmp_path):
+    po = tmp_path / "messages.po"
+    po.write_text(TINY_PO, encoding="utf-8")
+    found = catalogs.problems(catalogs.read_catalog(po, "fr"), TINY_ENGLISH)
+    assert [line.split(":")[0] for line in found] == [
+        "a.map",  # fuzzy
+        "a.ports",  # {count} for {n}
+        "a.source",  # empty
+        "a.stray",  # not in English
+        "a.gone",  # missing
     ]
-    assert gaps == []
 
 
-def test_every_translation_uses_the_same_placeholders_as_english():
-    mismatched = [
-        f"{key} ({code})"
-        for key, texts in all_strings().items()
-        for code in ("es", "fr")
-        if texts.get(code) and fields(texts[code]) != fields(texts["en"])
-    ]
-    assert mismatched == []
+def test_every_key_the_code_uses_literally_is_in_the_english_catalog():
+    used = catalogs.extract_keys()
+    assert "overview.title" in used, "extraction found nothing: the check would prove nothing"
+    assert sorted(set(used) - set(english_texts())) == []
+
+
+def test_the_template_lists_exactly_the_english_keys_so_make_messages_was_run():
+    template = catalogs.read_catalog(catalogs.template_path())
+    assert {m.id for m in template if m.id} == set(english_texts())
+
+
+def test_every_spanish_and_french_entry_shows_translators_the_current_english():
+    english = english_texts()
+    for lang in ("es", "fr"):
+        stale = [
+            m.id
+            for m in catalogs.read_catalog(catalogs.po_path(lang), lang)
+            if m.id
+            and " ".join(" ".join(m.auto_comments).split()) != " ".join(english[m.id].split())
+        ]
+        assert stale == [], f"{lang}: run make messages"
+
+
+def write_catalogs(locale_dir: Path, entries: dict[str, dict[str, str]]) -> None:
+    """Tiny synthetic catalogs: {lang: {key: text}} -> locale_dir/<lang>/LC_MESSAGES/messages.po."""
+    for lang, texts in entries.items():
+        lines = ['msgid ""', 'msgstr ""', f'"Language: {lang}\\n"', ""]
+        for key, text in texts.items():
+            lines += [f'msgid "{key}"', f'msgstr "{text}"', ""]
+        path = locale_dir / lang / "LC_MESSAGES" / "messages.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def tiny_locale(tmp_path, monkeypatch):
+    """Synthetic catalogs in a temporary locale/ and fresh run-time tables."""
+    monkeypatch.setattr(catalogs, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_TABLES", {})
+    write_catalogs(
+        tmp_path,
+        {
+            "en": {"a.title": "Summary: {n} ports", "a.only_en": "Only English"},
+            "es": {"a.title": "Resumen: {n} puertos", "a.only_en": ""},
+            "fr": {"a.title": "Résumé : {n} points"},
+        },
+    )
+    return tmp_path
+
+
+def test_t_reads_the_catalogs_and_falls_back_to_english_then_to_the_key(tiny_locale):
+    assert i18n.t("a.title", lang="es", n=3) == "Resumen: 3 puertos"
+    assert i18n.t("a.title", lang="fr", n=3) == "Résumé\u202f: 3 points"  # French spacing kept
+    assert i18n.t("a.only_en", lang="es") == "Only English"  # empty translation
+    assert i18n.t("a.only_en", lang="fr") == "Only English"  # no entry at all
+    assert i18n.t("a.unknown", lang="fr") == "a.unknown"
+    assert i18n.t("a.title", lang="xx", n=1) == "Summary: 1 ports"  # unknown language
+    assert i18n.has("a.only_en") and not i18n.has("a.unknown")
+
+
+def test_a_missing_or_stale_mo_is_compiled_from_its_po(tiny_locale):
+    mo = catalogs.mo_path("es")
+    assert not mo.exists()
+    assert catalogs.texts("es")["a.title"] == "Resumen: {n} puertos"
+    assert mo.exists()  # written for the next process
+    write_catalogs(tiny_locale, {"es": {"a.title": "Nuevo"}})
+    os.utime(mo, (1, 1))  # the .po is now newer than the .mo
+    assert catalogs.texts("es") == {"a.title": "Nuevo"}
+
+
+def test_a_fuzzy_translation_is_not_shown(tiny_locale):
+    po = catalogs.po_path("es")
+    po.write_text(po.read_text().replace('msgid "a.title"', '#, fuzzy\nmsgid "a.title"'))
+    assert "a.title" not in catalogs.texts("es")
+    assert i18n.t("a.title", lang="es", n=2) == "Summary: 2 ports"
+
+
+def test_make_messages_adds_new_keys_empty_and_flags_translations_whose_english_changed(
+    tiny_locale,
+):
+    catalogs.update({"a.title": ["pages/x.py"], "a.new": ["pages/x.py"]})
+    english = english_texts()
+    spanish = catalogs.read_catalog(catalogs.po_path("es"), "es")
+    assert english["a.new"] == "" and spanish.get("a.new").string == ""
+    assert spanish.get("a.title").auto_comments == ["Summary: {n} ports"]
+    assert not spanish.get("a.title").fuzzy
+    assert "a.only_en" in english  # a key the code builds (no literal use) is kept
+
+    po = catalogs.po_path("en")
+    po.write_text(po.read_text().replace("Summary: {n} ports", "Overview: {n} ports"))
+    todo = catalogs.update({"a.title": ["pages/x.py"], "a.new": ["pages/x.py"]})
+    spanish = catalogs.read_catalog(catalogs.po_path("es"), "es")
+    assert spanish.get("a.title").fuzzy
+    assert spanish.get("a.title").auto_comments == ["Overview: {n} ports"]
+    assert "es: a.title" in todo and "en: a.new" in todo
 
 
 def english_only(lang: str) -> dict[str, str]:

@@ -111,7 +111,7 @@ def hostile_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def app(hostile_store, monkeypatch):
+def app(hostile_store, monkeypatch, build_closed_tables):
     """``app(page, **params)`` -> finished AppTest of the dashboard on the hostile store."""
     from tests.app.conftest import page_test
 
@@ -212,8 +212,8 @@ def test_no_page_passes_hostile_text_to_raw_html(app, page, params):
 
 def test_raw_html_is_used_only_where_every_value_is_escaped():
     # Each st.html / unsafe_allow_html use was reviewed: the legend escapes every text
-    # (maplayers.esc), the presenter CSS is a constant, and the uploader CSS holds only our
-    # own translated label, JSON-quoted; ui.show_name escapes the name and the code.
+    # (safetext.html_text), the presenter CSS is a constant, and the uploader CSS holds only
+    # our own translated label, JSON-quoted; chartframe.show_name escapes the name and the code.
     # A new use must be reviewed too.
     uses = []
     for path in sorted(
@@ -223,17 +223,17 @@ def test_raw_html_is_used_only_where_every_value_is_escaped():
             if re.search(r"st\.html\(|unsafe_allow_html\s*=\s*True|components\.v1\.html", line):
                 uses.append(f"{path.relative_to(REPO)}:{line.strip()}")
     assert uses == [
-        "components/maplayers.py:st.html(",
+        'components/chartframe.py:st.html(f\'<p class="bl-name" style="font-weight:600;font-size:1.1rem;margin:0">{text}</p>\')',
+        "components/mapframe.py:st.html(",
         "components/present.py:st.html(PRESENTER_CSS)",
-        'components/ui.py:st.html(f\'<p class="bl-name" style="font-weight:600;font-size:1.1rem;margin:0">{text}</p>\')',
         'pages/data_sources.py:st.html(uploader_css("data_upload", t("data.upload_browse")))',
     ]
 
 
 def test_legend_escapes_its_texts():
-    from components import maplayers
+    from components import safetext
 
-    assert maplayers.esc(IMG) == "&lt;img src=x onerror=alert(1)&gt;"
+    assert safetext.html_text(IMG) == "&lt;img src=x onerror=alert(1)&gt;"
 
 
 def _pdf_text(pdf: bytes) -> str:
@@ -261,7 +261,8 @@ class _Tags(HTMLParser):
 
 
 def _ports_deck(names: dict[str, str]):
-    from components import maplayers
+    from components import deckjson
+    from components.layers.ports import ports_layer
 
     frame = pd.DataFrame(
         {
@@ -273,8 +274,8 @@ def _ports_deck(names: dict[str, str]):
             "value": [999999, 888888][: len(names)],
         }
     )
-    layer = maplayers.ports_layer(frame, "Trucks")
-    return maplayers.make_deck([layer])
+    layer = ports_layer(frame, "Trucks")
+    return deckjson.make_deck([layer])
 
 
 def test_html_export_creates_no_tag_from_hostile_names_and_tooltips_are_text():
@@ -294,11 +295,11 @@ def test_html_export_creates_no_tag_from_hostile_names_and_tooltips_are_text():
 
 
 def test_html_export_keeps_the_callers_tooltip():
-    from components import exports, maplayers
+    from components import deckjson, exports
 
     deck = _ports_deck({"2304": IMG})
     exports.standalone_html(deck)
-    assert deck._tooltip == maplayers.TOOLTIP
+    assert deck._tooltip == deckjson.TOOLTIP
 
 
 def _csv_rows(data: bytes) -> list[dict]:
@@ -306,10 +307,10 @@ def _csv_rows(data: bytes) -> list[dict]:
 
 
 def test_csv_download_of_the_ports_table_neutralises_the_formula(hostile_store):
-    from components import query, ui
+    from components import query, safetext
 
     frame = query.port_ranking(hostile_store, 2024, "Trucks", None)
-    names = [row["port_name"] for row in _csv_rows(ui.csv_bytes(frame))]
+    names = [row["port_name"] for row in _csv_rows(safetext.csv_bytes(frame))]
     assert "'" + FORMULA in names
     assert IMG in names  # text, unchanged: a CSV cell is not markup
     assert not [n for n in names if n[:1] in ("=", "+", "-", "@")]
@@ -317,9 +318,9 @@ def test_csv_download_of_the_ports_table_neutralises_the_formula(hostile_store):
 
 @pytest.mark.parametrize("cell", ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"])
 def test_csv_cells_starting_like_a_formula_are_neutralised(cell):
-    from components import ui
+    from components import safetext
 
-    rows = _csv_rows(ui.csv_bytes(pd.DataFrame({"name": [cell, "plain"], "n": [1, -2]})))
+    rows = _csv_rows(safetext.csv_bytes(pd.DataFrame({"name": [cell, "plain"], "n": [1, -2]})))
     assert [r["name"] for r in rows] == ["'" + cell, "plain"]
     assert [r["n"] for r in rows] == ["1", "-2"]  # numbers are numbers, not text to neutralise
 
@@ -328,21 +329,21 @@ def test_csv_cells_starting_like_a_formula_are_neutralised(cell):
     "value", [IMG, "![p](http://evil.example/p.png)", "a ``b`` c", ":red[x] $x$", "two\nlines"]
 )
 def test_markdown_literal_is_one_code_span_the_value_cannot_close(value):
-    from components import ui
+    from components import safetext
 
-    shown = ui.md_literal(value)
+    shown = safetext.md_literal(value)
     fence = re.match(r"`+", shown).group(0)
     assert shown == f"{fence} {' '.join(value.split())} {fence}"
     assert fence not in " ".join(value.split())  # the value cannot end the span early
 
 
 def test_pair_details_link_a_hostile_initiative_name_as_escaped_text(app):
-    from components import ui
+    from components import safetext
 
     at = app("overview_map", sel="pair:MX-NLE~US-TX")
     labels = [link.proto.label for link in at.get("page_link")]
     # Every markdown/HTML character of the name is backslash-escaped: shown as typed.
-    assert f"{ui.md_text(SCRIPT_INITIATIVE)} (2024)" in labels
+    assert f"{safetext.md_text(SCRIPT_INITIATIVE)} (2024)" in labels
     assert not any(re.search(r"(?<!\\)<", label) for label in labels)  # no bare '<'
 
 

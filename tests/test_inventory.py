@@ -320,6 +320,25 @@ def test_bad_fact_is_refused(tmp_path, old, new, column):
     assert err.file.endswith("facts.yaml") and err.column == column
 
 
+@pytest.mark.parametrize("value", ["0", "'false'", "[no]"])
+def test_verified_that_is_not_a_boolean_is_refused(tmp_path, value):
+    fact = GOOD_FACT.replace("  unit: jobs\n", f"  verified: {value}\n  unit: jobs\n")
+    err = refusal(tmp_path, GOOD, fact)
+    assert err.file.endswith("facts.yaml") and err.column == "verified"
+    assert "true or false" in err.problem
+
+
+def test_verified_is_stored_once_the_schema_declares_it(tmp_path, monkeypatch):
+    schema = (REPO / "ingest" / "schema.sql").read_text()
+    schema = schema.replace("    topic VARCHAR,", "    topic VARCHAR,\n    verified BOOLEAN,")
+    (tmp_path / "schema.sql").write_text(schema)
+    monkeypatch.setattr(inventory, "SCHEMA_SQL", tmp_path / "schema.sql")
+    fact = GOOD_FACT.replace("  unit: jobs\n", "  verified: false\n  unit: jobs\n")
+    data = make_data_dir(tmp_path, {"one": GOOD}, fact + GOOD_FACT.replace("-2021", "-2022"))
+    facts = next(b for b in inventory.reference_batches(data) if b.table == "facts")
+    assert facts.frame["verified"].tolist() == [False, True]
+
+
 def test_share_above_one_is_refused(tmp_path):
     fact = GOOD_FACT.replace("value: 1234", "value: 70").replace("unit: jobs", "unit: share")
     err = refusal(tmp_path, GOOD, fact)
@@ -474,3 +493,47 @@ def test_spanish_and_french_summaries_keep_every_number_of_the_english(real_init
         if _numbers(row["summary_en"]) - _numbers(row[f"summary_{lang}"] or "")
     ]
     assert missing == []
+
+
+# --- The fuller inventory --------------------------------------------------------------
+
+
+def test_inventory_has_at_least_130_records_each_with_an_http_source(real_initiatives):
+    assert len(real_initiatives) >= 130
+    lacking = [
+        initiative_id
+        for initiative_id, row in real_initiatives.items()
+        if not str(row["source_url"]).startswith(("http://", "https://"))
+        or not row["source_title"].strip()
+        or not row["source_publisher"].strip()
+    ]
+    assert lacking == []
+
+
+def test_source_urls_are_not_shared_by_unrelated_records_by_accident(real_initiatives):
+    # Several records may cite one list page (Québec's bilateral agreements), but a URL
+    # cited by more than three records is more likely a copy-paste slip than a source.
+    from collections import Counter
+
+    counts = Counter(row["source_url"] for row in real_initiatives.values())
+    assert [url for url, n in counts.items() if n > 3] == []
+
+
+def test_california_ontario_carbon_market_link_of_2017_joins_the_two(real_initiatives):
+    _, parties = inventory.load_initiatives(REPO / "data")
+    places = {
+        p["place_id"] for p in parties if p["initiative_id"] == "ca-qc-on-cap-and-trade-link-2017"
+    }
+    assert {"US-CA", "CA-ON", "CA-QC"} <= places
+    link = real_initiatives["ca-qc-on-cap-and-trade-link-2017"]
+    assert (link["year"], str(link["date"]), link["status"]) == (2017, "2017-09-22", "ended")
+
+
+def test_border_governors_conference_is_no_longer_listed_as_active(real_initiatives):
+    assert real_initiatives["border-governors-conference"]["status"] == "ended"
+
+
+def test_tab_council_year_is_explained_as_first_documented(real_initiatives):
+    council = real_initiatives["tab-mexico-trade-policy-council"]
+    assert "first documented" in council["summary_en"]
+    assert "founding year is not published" in council["summary_en"]

@@ -10,7 +10,7 @@ import textwrap
 import pandas as pd
 import pytest
 
-from components import scenes
+from components import scene_captions, scenes
 
 REQUIRED = {
     "san-diego-tijuana",
@@ -158,8 +158,8 @@ def synthetic_figures(db, kind, args):
 
 def test_fill_caption_formats_numbers_for_the_language_and_cites_sources():
     one = scenes.parse_scenes(GOOD)[0]
-    english = scenes.fill_caption("unused.duckdb", one, "en", figure_fn=synthetic_figures)
-    french = scenes.fill_caption("unused.duckdb", one, "fr", figure_fn=synthetic_figures)
+    english = scene_captions.fill_caption("unused.duckdb", one, "en", figure_fn=synthetic_figures)
+    french = scene_captions.fill_caption("unused.duckdb", one, "fr", figure_fn=synthetic_figures)
     assert english.text.startswith("1,234,567 trucks;")
     assert french.text.replace("\u202f", " ").replace("\xa0", " ").startswith("1 234 567 camions")
     assert english.source_ids == ("syn-a",)
@@ -167,7 +167,7 @@ def test_fill_caption_formats_numbers_for_the_language_and_cites_sources():
 
 def test_figure_without_data_shows_a_dash_and_is_listed_as_missing():
     one = scenes.parse_scenes(GOOD)[0]
-    filled = scenes.fill_caption("unused.duckdb", one, "en", figure_fn=synthetic_figures)
+    filled = scene_captions.fill_caption("unused.duckdb", one, "en", figure_fn=synthetic_figures)
     assert filled.text.endswith("; – over –-–")
     assert filled.missing == ("od",)
 

@@ -3,7 +3,9 @@
 ``built_store`` builds the store from the committed ``data/`` into a temp dir
 once per test session and points ``BORDERLINKS_DB`` at it. ``run_page`` runs
 the dashboard on one page with query params and returns the finished AppTest.
-``click_map`` clicks an object of a map (AppTest has no pydeck widget API).
+``click_map`` clicks an object of a map (AppTest has no pydeck widget API);
+``texts`` and ``deck_spec`` read what a run shows. Every page test builds the tables
+behind closed 'Data table' expanders (``build_closed_tables``).
 Set ``BORDERLINKS_APPTEST_DB`` to an existing store to skip the build when
 iterating locally.
 """
@@ -43,16 +45,16 @@ def page_test(page: str | None = None, timeout: float = PAGE_TIMEOUT_S, **params
     # Users see a generic sentence (.streamlit/config.toml: showErrorDetails "none");
     # a failing test should print the exception itself.
     st_config.set_option("client.showErrorDetails", "full")
-    # Tables behind a closed 'Data table' expander are built only when opened; page tests
-    # read them all (tests/app/test_shared_frame.py checks the closed case).
-    from components import ui
-
-    ui.BUILD_CLOSED_TABLES = True
     for key, value in params.items():
         at.query_params[key] = str(value)
     if page:
         at.switch_page(f"pages/{page}.py")
     return at
+
+
+@pytest.fixture(autouse=True)
+def _page_tests_read_closed_tables(build_closed_tables):
+    """Every page test here builds the tables behind closed expanders (tests/conftest.py)."""
 
 
 @pytest.fixture
@@ -75,6 +77,11 @@ def texts(at: AppTest) -> str:
         parts += [str(el.value) for el in at.get(kind)]
     parts += [f"{m.label} {m.value}" for m in at.get("metric")]
     return "\n".join(parts)
+
+
+def deck_spec(at: AppTest, index: int = 0) -> dict:
+    """The deck.gl JSON spec of the ``index``-th map of the last run, as a dict."""
+    return json.loads(at.get("deck_gl_json_chart")[index].proto.json)
 
 
 def click_map(at: AppTest, layer: str, row: dict, index: int = 0) -> AppTest:

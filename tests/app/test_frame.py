@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import state, ui
-from components.strings import common, data, overview, place
+from components import safetext, state
 
 E1_PAGES = ["overview_map", "place_profile", "data_sources"]
 
@@ -76,7 +75,7 @@ def test_every_page_file_has_a_translated_menu_title():
     assert "overview_map" in stems
     missing = [s for s in stems if not i18n.has(f"nav.{s}")]
     assert not missing, (
-        f"pages without a nav.<stem> string in components/strings/common.py: {missing}"
+        f"pages without a nav.<stem> string in locale/en/LC_MESSAGES/messages.po: {missing}"
     )
 
 
@@ -121,16 +120,9 @@ def test_csv_download_neutralises_spreadsheet_formulas():
     frame = pd.DataFrame(
         {"name": ['=HYPERLINK("x")', "+1", "-2", "@A1", "Laredo"], "v": [1, 2, 3, 4, 5]}
     )
-    text = ui.csv_bytes(frame).decode("utf-8-sig")
+    text = safetext.csv_bytes(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+1" in text and "'-2" in text and "'@A1" in text
     assert "\nLaredo," in text
-
-
-def test_every_e1_string_has_english_spanish_and_french():
-    for table in (common.STRINGS, overview.STRINGS, place.STRINGS, data.STRINGS):
-        for key, texts_ in table.items():
-            for code in ("en", "es", "fr"):
-                assert texts_.get(code), f"{key} lacks {code}"
 
 
 # --- locale formatting and the place-name table

@@ -7,16 +7,10 @@ import json
 import pytest
 
 from components import query
+from tests.app.conftest import texts
 
 PAGE = "initiatives"
 ARTICLE_IDS = ["tx-mx-mou-2022-nle", "nd-mb-vaccination-2021"]
-
-
-def texts(at) -> str:
-    parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "warning"):
-        parts += [str(el.value) for el in at.get(kind)]
-    return "\n".join(parts)
 
 
 def layer(at, layer_id: str) -> dict:

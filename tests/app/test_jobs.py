@@ -12,17 +12,10 @@ import duckdb
 import pytest
 
 from components import query
+from tests.app.conftest import texts
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = "jobs_investment"
-
-
-def texts(at) -> str:
-    parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "warning"):
-        parts += [str(el.value) for el in at.get(kind)]
-    parts += [f"{m.label} {m.value}" for m in at.get("metric")]
-    return "\n".join(parts)
 
 
 def card_values(at) -> list[str]:

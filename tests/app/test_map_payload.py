@@ -6,13 +6,11 @@ import json
 
 import pytest
 
-from components import maplayers
+from components import deckjson, mapframe
+from components.layers.base import ARCS_LAYER_ID, BASE_LAYER_ID
+from tests.app.conftest import deck_spec
 
 BASE_BUDGET_BYTES = 250_000
-
-
-def deck_spec(at) -> dict:
-    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
 
 
 def compact_bytes(value) -> int:
@@ -23,14 +21,14 @@ def compact_bytes(value) -> int:
 def test_base_layer_is_sent_once_and_within_250_kb(run_page, lang):
     spec = deck_spec(run_page("overview_map", lang=lang))
     base = [layer for layer in spec["layers"] if layer["@@type"].endswith("PolygonLayer")]
-    assert [layer["id"] for layer in base] == [maplayers.BASE_LAYER_ID]  # geometry sent once
+    assert [layer["id"] for layer in base] == [BASE_LAYER_ID]  # geometry sent once
     assert not any(str(layer.get("data", "")).startswith("/app/static") for layer in base)
     assert compact_bytes(base[0]) <= BASE_BUDGET_BYTES
 
 
 def test_base_layer_is_one_pickable_filled_and_stroked_polygon_layer(run_page):
     spec = deck_spec(run_page("overview_map"))
-    base = next(layer for layer in spec["layers"] if layer["id"] == maplayers.BASE_LAYER_ID)
+    base = next(layer for layer in spec["layers"] if layer["id"] == BASE_LAYER_ID)
     assert base["@@type"] == "PolygonLayer"
     assert base["pickable"] and base["filled"] and base["stroked"]
     assert {row["sel_id"] for row in base["data"]} >= {"US-TX", "CA-QC", "MX-NLE"}
@@ -38,7 +36,7 @@ def test_base_layer_is_one_pickable_filled_and_stroked_polygon_layer(run_page):
 
 def test_initiative_arcs_are_pickable_and_select_their_record(run_page):
     spec = deck_spec(run_page("initiatives"))
-    arcs = next(layer for layer in spec["layers"] if layer["id"] == maplayers.ARCS_LAYER_ID)
+    arcs = next(layer for layer in spec["layers"] if layer["id"] == ARCS_LAYER_ID)
     assert arcs["pickable"] is True
     assert arcs["data"] and all(row["sel_id"].startswith("initiative:") for row in arcs["data"])
 
@@ -50,13 +48,13 @@ def test_a_click_on_an_arc_selects_it_over_the_state_below():
             "objects": {"places": [{"sel_id": "US-TX"}], "arcs": [{"sel_id": "initiative:x"}]},
         }
     }
-    assert maplayers.selection_from_event(event) == "initiative:x"
+    assert mapframe.selection_from_event(event) == "initiative:x"
 
 
 def test_a_cached_deck_is_serialised_once_and_an_offline_copy_gets_its_own_json():
     import copy
 
-    deck = maplayers.make_deck([]).freeze()
+    deck = deckjson.make_deck([]).freeze()
     assert deck.to_json() is deck.to_json()
     offline = copy.copy(deck)
     offline.map_style = "offline-style"

@@ -7,11 +7,11 @@ import json
 import pandas as pd
 from streamlit.elements.deck_gl_json_chart import PydeckSelectionSerde
 
-from components import maplayers
-
-
-def deck_spec(at) -> dict:
-    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+from components import deckjson, mapframe
+from components.layers.arcs import pair_arcs_layer
+from components.layers.base import tip_text
+from components.layers.ports import ports_layer
+from tests.app.conftest import deck_spec
 
 
 def layer(spec: dict, layer_id: str) -> dict:
@@ -128,7 +128,7 @@ def test_click_on_a_state_selects_its_place_id():
             }
         }
     )
-    assert maplayers.selection_from_event(event) == "US-TX"
+    assert mapframe.selection_from_event(event) == "US-TX"
 
 
 def test_click_on_a_port_wins_over_the_state_below_it():
@@ -143,19 +143,19 @@ def test_click_on_a_port_wins_over_the_state_below_it():
             }
         }
     )
-    assert maplayers.selection_from_event(event) == "port:2304"
+    assert mapframe.selection_from_event(event) == "port:2304"
 
 
 def test_empty_or_arc_only_selection_selects_nothing():
     assert (
-        maplayers.selection_from_event(event_from({"selection": {"indices": {}, "objects": {}}}))
+        mapframe.selection_from_event(event_from({"selection": {"indices": {}, "objects": {}}}))
         is None
     )
     arc_only = event_from(
         {"selection": {"indices": {"arcs": [0]}, "objects": {"arcs": [{"tip": "x"}]}}}
     )
-    assert maplayers.selection_from_event(arc_only) is None
-    assert maplayers.selection_from_event(None) is None
+    assert mapframe.selection_from_event(arc_only) is None
+    assert mapframe.selection_from_event(None) is None
 
 
 def test_hostile_port_name_reaches_the_tooltip_only_as_a_plain_text_field():
@@ -172,10 +172,10 @@ def test_hostile_port_name_reaches_the_tooltip_only_as_a_plain_text_field():
             "value": [10.0],
         }
     )
-    record = maplayers.ports_layer(ports, "Trucks").data[0]
+    record = ports_layer(ports, "Trucks").data[0]
     assert record["tip"].startswith("<script>alert(1)</script> (9999)")
-    assert maplayers.TOOLTIP["html"] == "{tip}"
-    assert "<" not in maplayers.tip_text("Texas", [("Trucks", "1")])
+    assert deckjson.TOOLTIP["html"] == "{tip}"
+    assert "<" not in tip_text("Texas", [("Trucks", "1")])
 
 
 def test_port_circle_area_grows_with_the_value():
@@ -189,7 +189,7 @@ def test_port_circle_area_grows_with_the_value():
             "value": [100.0, 25.0, None],
         }
     )
-    radii = [row["radius"] for row in maplayers.ports_layer(ports, "Trucks").data]
+    radii = [row["radius"] for row in ports_layer(ports, "Trucks").data]
     assert radii[0] == 2 * radii[1]  # area ~ value: 4x the value, 2x the radius
     assert radii[2] < radii[1]  # no data: a small grey dot, still shown
 
@@ -211,7 +211,10 @@ def test_moving_the_year_slider_runs_no_query(run_page, monkeypatch):
     at.slider(key="ov_year").set_value(2012).run()  # the first change may fill caches
     calls = []
     real = query.read_sql
-    monkeypatch.setattr(query, "read_sql", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    # Every query module reads through query.connection.read_sql.
+    monkeypatch.setattr(
+        query.connection, "read_sql", lambda *a, **k: calls.append(a[1]) or real(*a, **k)
+    )
     for year in (2005, 2018, 2021):
         at.slider(key="ov_year").set_value(year).run()
         assert not at.exception
@@ -238,7 +241,7 @@ def test_arc_width_grows_with_the_initiatives_of_the_pair_from_a_thin_minimum():
             "lon": [-85.0, -72.0, -125.0, -85.0, -75.0, -120.0],
         }
     )
-    layer_ = maplayers.pair_arcs_layer(
+    layer_ = pair_arcs_layer(
         pairs, ("a", "b"), places, kind="initiative", value="n", tip=lambda r: r.a, max_px=6
     )
     widths = [row["width"] for row in layer_.data]
@@ -254,7 +257,7 @@ def test_arc_width_grows_with_the_initiatives_of_the_pair_from_a_thin_minimum():
 def test_arc_builder_leaves_out_pairs_with_an_unknown_place():
     pairs = pd.DataFrame({"a": ["CA-ON", "CA-XX"], "b": ["US-MI", "US-MI"], "v": [1.0, 2.0]})
     places = pd.DataFrame({"place_id": ["CA-ON", "US-MI"], "lat": [50.0, 44.0], "lon": [-85, -85]})
-    layer_ = maplayers.pair_arcs_layer(
+    layer_ = pair_arcs_layer(
         pairs, ("a", "b"), places, kind="trade", value="v", tip=str, layer_id="trade-arcs"
     )
     assert [row["sel_id"] for row in layer_.data] == ["pair:CA-ON~US-MI"]

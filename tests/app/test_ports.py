@@ -12,16 +12,10 @@ import duckdb
 import pytest
 
 from components import query
+from tests.app.conftest import texts
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = "ports_crossings"
-
-
-def texts(at) -> str:
-    parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "warning"):
-        parts += [str(el.value) for el in at.get(kind)]
-    return "\n".join(parts)
 
 
 def charts(at) -> list[dict]:

@@ -6,16 +6,8 @@ import json
 
 import pytest
 
-from components import scenes
-
-
-def texts(at) -> str:
-    """Visible text of a run (headings, markdown, captions, notes), joined."""
-    parts = []
-    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
-        parts += [str(el.value) for el in at.get(kind)]
-    return "\n".join(parts)
-
+from components import scene_captions, scenes
+from tests.app.conftest import texts
 
 SCENES = scenes.load_scenes()
 FIRST, SECOND, LAST = SCENES[0], SCENES[1], SCENES[-1]
@@ -28,7 +20,7 @@ def headers(at) -> list[str]:
 def test_every_shipped_scene_figure_resolves_in_the_built_store(built_store):
     for scene in SCENES:
         for lang in ("en", "es", "fr"):
-            filled = scenes.fill_caption(built_store, scene, lang)
+            filled = scene_captions.fill_caption(built_store, scene, lang)
             assert filled.missing == (), (scene.scene_id, lang, filled.missing)
             assert filled.source_ids, scene.scene_id
             assert "{" not in filled.text and "–:" not in filled.text
@@ -39,7 +31,7 @@ def test_presenter_opens_on_the_first_scene_with_cited_caption(run_page, built_s
     assert not at.exception
     assert headers(at) == [FIRST.title["en"]]
     shown = texts(at)
-    assert scenes.fill_caption(built_store, FIRST, "en").text in shown
+    assert scene_captions.fill_caption(built_store, FIRST, "en").text in shown
     assert "Source" in shown and "as of" in shown
     assert at.query_params.get("scene") == FIRST.scene_id
 

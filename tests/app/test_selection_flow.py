@@ -6,18 +6,12 @@ chart's selection callback runs as after a real click in the browser.
 
 from __future__ import annotations
 
-import json
-
-from components import query, state, ui
+from components import query, safetext, state
 from components.i18n import place_name
-from tests.app.conftest import click_map, texts
+from tests.app.conftest import click_map, deck_spec, texts
 
 TX_NLE = "pair:MX-NLE~US-TX"
 ON_MI = "pair:CA-ON~US-MI"
-
-
-def deck_spec(at, index: int = 0) -> dict:
-    return json.loads(at.get("deck_gl_json_chart")[index].proto.json)
 
 
 def layer_rows(at, layer_id: str) -> list[dict]:
@@ -59,7 +53,7 @@ def test_a_second_click_replaces_the_first_everywhere(run_page):
     assert ports["port:0901"] != ports["port:2304"]  # the clicked port is outlined
     assert outlined_places(at) == set()
     names = " ".join(h.proto.body for h in at.get("html") if "bl-name" in h.proto.body)
-    assert "Buffalo" in names  # the port's own name line (ui.show_name)
+    assert "Buffalo" in names  # the port's own name line (chartframe.show_name)
 
 
 def test_clear_selection_empties_the_link_and_the_panel(run_page):
@@ -98,7 +92,7 @@ def test_clicked_initiative_arc_lists_the_pairs_initiatives_with_sources_and_rec
         query_string = f"sel=initiative%3A{rec.initiative_id}&lang=en"
         assert query_string in links, rec.initiative_id
         assert f"({rec.year})" in links[query_string]
-        assert any(f"]({ui.md_url(rec.source_url)})" in c.value for c in at.caption), rec
+        assert any(f"]({safetext.md_url(rec.source_url)})" in c.value for c in at.caption), rec
     # US-Mexico pairs have no state-to-state trade figure, and say so.
     assert "TransBorder publishes trade between US states and Canadian provinces only" in texts(at)
 

@@ -1,5 +1,5 @@
-"""The shared frame around charts, tables and maps (components/ui.py, charts, palettes,
-maplayers, present): source captions, table formats, money axes, map colours, presenter CSS.
+"""The shared frame around charts, tables and maps (chartframe, citations, tables, figlocale,
+charts, palettes, mapframe, present): source captions, table formats, money axes, map colours, presenter CSS.
 
 Captions and tables read the store built from the committed data (``built_store``);
 the frames and figures below are SYNTHETIC (made-up values)."""
@@ -13,8 +13,9 @@ import tomllib
 import pandas as pd
 import pytest
 
-from components import charts, maplayers, palettes, present, ui
-from components.strings import all_strings
+from components import charts, citations, figlocale, mapframe, palettes, present, safetext, tables
+from components.catalogs import all_texts
+from components.layers.arcs import arcs_layer
 
 from .conftest import REPO
 
@@ -23,19 +24,19 @@ from .conftest import REPO
 
 def test_caption_names_once_two_sources_that_read_the_same(built_store):
     # bts-ports and bts-crossings-annual: same publisher, title and as-of date
-    text = ui.source_caption(["bts-ports", "bts-crossings-annual"])
+    text = citations.source_caption(["bts-ports", "bts-crossings-annual"])
     assert text.startswith("Source: ")
     assert text.count("Border Crossing Entry Data") == 1
 
 
 def test_caption_says_no_date_published_for_sources_without_one(built_store):
-    text = ui.source_caption(["ports-planned", "geonames-cities", "bts-ports"])
+    text = citations.source_caption(["ports-planned", "geonames-cities", "bts-ports"])
     assert text.count("(no date published)") == 2
     assert "(as of Feb 1, 2025)" in text
 
 
 def test_caption_of_a_source_without_url_has_no_broken_link(built_store):
-    text = ui.source_caption(["borderlinks-inventory"])
+    text = citations.source_caption(["borderlinks-inventory"])
     assert "](nan)" not in text and "Inventory of subnational cross-border initiatives" in text
 
 
@@ -73,7 +74,7 @@ def test_no_date_published_is_said_in_spanish_on_the_ports_page(run_page):
     ],
 )
 def test_source_label_is_a_short_publisher_and_title(publisher, title, label):
-    assert ui.source_label(publisher, title) == label
+    assert citations.source_label(publisher, title) == label
 
 
 # ---------------------------------------------------------------- tables
@@ -88,21 +89,21 @@ def test_table_hides_raw_ids_on_screen_but_keeps_them_for_the_csv(built_store):
             "source_id": ["bts-crossings-annual", "bts-ports"],
         }
     )
-    frame, config, row_height = ui.table_view(data)
+    frame, config, row_height = tables.table_view(data)
     assert config["place_id"] is None and config["source_id"] is None
     assert list(frame["place_id"]) == ["US-TX", "US-OH"]
     # one source in two ids (same publication): the caption names it, no Source column
     assert "Source" not in frame.columns
-    assert ui.cell_formats(frame, config)["Trucks, 2024"](3026632) == "3,026,632"
+    assert tables.cell_formats(frame, config)["Trucks, 2024"](3026632) == "3,026,632"
     assert row_height is None
-    assert "source_id" in ui.csv_bytes(data).decode("utf-8-sig").splitlines()[0]
+    assert "source_id" in safetext.csv_bytes(data).decode("utf-8-sig").splitlines()[0]
 
 
 def test_table_mixing_sources_names_each_row_s_source(built_store):
     data = pd.DataFrame(
         {"Port": ["Laredo", "Otay Mesa East"], "source_id": ["bts-ports", "ports-planned"]}
     )
-    frame, config, _ = ui.table_view(data)
+    frame, config, _ = tables.table_view(data)
     assert list(frame["Source"]) == [
         "U.S. DOT Bureau of Transportation Statistics, Border Crossing Entry Data",
         "SANDAG and Caltrans, Planned land ports of entry",
@@ -119,7 +120,7 @@ def test_table_numbers_read_in_the_page_language_and_years_stay_alone(built_stor
             "Trucks": [3026632, 1200],
         }
     )
-    frame, config, _ = ui.table_view(data)
+    frame, config, _ = tables.table_view(data)
     assert "Year" not in config  # '2024', not '2,024'
     # No Streamlit format (it follows the browser's locale): the cells get our text.
     assert all(config[c]["type_config"]["format"] is None for c in config)
@@ -129,7 +130,7 @@ def test_table_numbers_read_in_the_page_language_and_years_stay_alone(built_stor
         "fr": ("505\xa0215\xa0145\xa0358", "4\xa0612,35", "1,50", "3\xa0026\xa0632"),
     }
     for lang, (dollars, millions, small, trucks) in expected.items():
-        formats = ui.cell_formats(frame, config, lang)
+        formats = tables.cell_formats(frame, config, lang)
         assert "Year" not in formats
         assert formats["Value (USD)"](505215145358.0) == dollars  # whole, the header says USD
         assert formats["FDI inflow (US$ M)"](4612.35) == millions  # exact decimals kept
@@ -142,8 +143,8 @@ def test_a_column_format_set_by_the_page_is_left_alone(built_store):
 
     data = pd.DataFrame({"Share": [0.5, 0.25]})
     spec = st.column_config.NumberColumn(format="percent")
-    frame, config, _ = ui.table_view(data, {"Share": spec})
-    assert ui.cell_formats(frame, config) == {}
+    frame, config, _ = tables.table_view(data, {"Share": spec})
+    assert tables.cell_formats(frame, config) == {}
 
 
 def test_long_text_wraps_in_a_set_width_and_links_show_their_site(built_store):
@@ -156,7 +157,7 @@ def test_long_text_wraps_in_a_set_width_and_links_show_their_site(built_store):
             "Link": ["https://www.gov.ca.gov/2025/04/mou/", "https://bts.gov/x"],
         }
     )
-    _, config, row_height = ui.table_view(data, {"Link": st.column_config.LinkColumn()})
+    _, config, row_height = tables.table_view(data, {"Link": st.column_config.LinkColumn()})
     assert 140 <= config["Name"]["width"] <= 360
     assert "Kind" not in config
     assert row_height and row_height > 64  # Streamlit wraps only rows taller than 4rem
@@ -169,7 +170,7 @@ def test_a_page_s_own_column_config_wins(built_store):
 
     data = pd.DataFrame({"Title": ["x", "y"], "source_id": ["bts-ports", "mx-fdi-state"]})
     shown = st.column_config.TextColumn("Source id")
-    frame, config, _ = ui.table_view(data, {"source_id": shown})
+    frame, config, _ = tables.table_view(data, {"source_id": shown})
     assert config["source_id"] == shown and "Source" not in frame.columns
 
 
@@ -212,7 +213,7 @@ def _money_lines(lang: str, y_label: str, values) -> object:
 )
 def test_money_axis_is_in_billions_with_the_unit_in_words(lang, label, title):
     fig = _money_lines(lang, label, [90e9, 120e9, 157e9])
-    ui.localise_figure(fig, lang)
+    figlocale.localise_figure(fig, lang)
     axis = fig.layout.yaxis
     assert axis.title.text == title
     assert not any(re.search(r"[BGk]", text) for text in axis.ticktext)
@@ -225,7 +226,7 @@ def test_money_axis_is_in_billions_with_the_unit_in_words(lang, label, title):
 def test_fdi_bars_in_us_millions_read_in_billions_on_the_value_axis():
     frame = pd.DataFrame({"state": ["Ciudad de México", "Durango"], "v": [4612.3, 71.0]})
     fig = charts.ranked_bars(frame, "state", "v", value_label="IED recibida (millones de US$)")
-    ui.localise_figure(fig, "es")
+    figlocale.localise_figure(fig, "es")
     axis = fig.layout.xaxis  # ranked bars carry values on x
     assert axis.title.text == "IED recibida (miles de millones de US$)"
     # tick positions stay in the data's unit (US$ M): '1' sits at 1,000 M
@@ -234,26 +235,26 @@ def test_fdi_bars_in_us_millions_read_in_billions_on_the_value_axis():
 
 def test_french_ticks_use_a_decimal_comma():
     fig = _money_lines("fr", "Valeur (USD)", [0.4e9, 1.1e9, 2.3e9])
-    ui.localise_figure(fig, "fr")
+    figlocale.localise_figure(fig, "fr")
     assert "0,5" in fig.layout.yaxis.ticktext
 
 
 def test_count_axes_group_thousands_and_year_axes_do_not():
     frame = pd.DataFrame({"year": [2019, 2020, 2021], "v": [1000, 5000, 3000]})
     fig = charts.line_series(frame, "year", "v", y_label="Trucks")
-    ui.localise_figure(fig, "es")
+    figlocale.localise_figure(fig, "es")
     assert fig.layout.yaxis.separatethousands is True
     assert fig.layout.yaxis.exponentformat == "SI"  # never 'B' in Spanish
     assert fig.layout.xaxis.separatethousands is None  # 2,020 would be wrong
 
 
 def test_every_money_header_is_recognised_in_all_three_languages():
-    money = {k: v for k, v in all_strings().items() if ui.money_scale(v.get("en")) is not None}
+    money = {k: v for k, v in all_texts().items() if figlocale.money_scale(v.get("en")) is not None}
     assert "trade.col.value" in money and "jobs.col.fdi" in money
     for key, texts in money.items():
-        scale = ui.money_scale(texts["en"])
+        scale = figlocale.money_scale(texts["en"])
         for code in ("es", "fr"):
-            assert ui.money_scale(texts.get(code)) == scale, (key, code)
+            assert figlocale.money_scale(texts.get(code)) == scale, (key, code)
 
 
 # ---------------------------------------------------------------- map colours and arcs
@@ -288,7 +289,7 @@ def test_trade_arcs_are_thinner_fainter_and_flatter_than_initiative_arcs():
                 "tip": ["a", "b"],
             }
         )
-        return maplayers.arcs_layer(frame)
+        return arcs_layer(frame)
 
     trade, initiative = layer("trade"), layer("initiative")
     assert trade.data[0]["width"] < initiative.data[0]["width"]
@@ -303,7 +304,7 @@ def test_presenter_css_scales_legend_and_captions_up_and_undims_captions():
     css = present.PRESENTER_CSS
     assert re.search(r"\.bl-legend \{[^}]*font-size: 1\.[2-9]", css)
     assert re.search(r'stCaptionContainer"\] \{ opacity: 1', css)
-    assert present.PRESENT_MAP_HEIGHT > maplayers.MAP_HEIGHT
+    assert present.PRESENT_MAP_HEIGHT > mapframe.MAP_HEIGHT
 
 
 def test_legend_carries_the_class_the_presenter_css_targets(run_page):
@@ -345,13 +346,11 @@ def test_mode_sankey_lists_canada_destinations_before_mexico_ones(run_page):
 
 
 def test_a_closed_data_table_is_built_only_once_opened(built_store, monkeypatch):
-    from components import ui
-
     from .conftest import page_test
 
     monkeypatch.chdir(REPO)
     at = page_test("overview_map", shade="trade_ca")
-    monkeypatch.setattr(ui, "BUILD_CLOSED_TABLES", False)
+    monkeypatch.setattr(tables, "BUILD_CLOSED_TABLES", False)
     at.run()
     assert len(at.dataframe) == 0  # a closed expander: no table built or sent
     assert [e.label for e in at.expander] == ["Data table"]

@@ -12,18 +12,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from components import query
+from components import leaders, query
+from tests.app.conftest import texts
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = "stocktaking"
-
-
-def texts(at) -> str:
-    parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "warning"):
-        parts += [str(el.value) for el in at.get(kind)]
-    parts += [f"{m.label} {m.value}" for m in at.get("metric")]
-    return "\n".join(parts)
 
 
 def legend_names(at, index: int = 0) -> list[str]:
@@ -75,7 +68,7 @@ def test_border_filter_keeps_only_that_borders_gaps(run_page):
 
 
 def test_cross_party_count_matches_the_recorded_leaders(run_page, built_store):
-    spread = query.party_spread(built_store)
+    spread = leaders.party_spread(built_store)
     at = run_page(PAGE)
     metrics = {m.label: m.value for m in at.get("metric")}
     assert metrics["…signed by leaders of more than one party"] == str(
@@ -163,7 +156,7 @@ def test_us_mexico_gaps_use_the_us_states_trade_with_mexico(tiny_store):
 
 
 def test_party_spread_counts_distinct_parties_per_initiative(tiny_store):
-    spread = query.party_spread(tiny_store)
+    spread = leaders.party_spread(tiny_store)
     assert list(spread["initiative_id"]) == ["syn-1"]  # syn-2 has no recorded leaders
     assert spread["parties"].iloc[0] == 2 and bool(spread["cross_party"].iloc[0])
     assert spread["party_list"].iloc[0] == "Party One; Party Two"
@@ -177,9 +170,9 @@ def test_counts_by_state_count_a_city_for_its_state(tiny_store):
 
 
 def test_unusable_leader_json_is_treated_as_no_leaders():
-    assert query.parse_leaders("not json") == []
-    assert query.parse_leaders(None) == []
-    assert query.parse_leaders('{"name": "x"}') == []
+    assert leaders.parse_leaders("not json") == []
+    assert leaders.parse_leaders(None) == []
+    assert leaders.parse_leaders('{"name": "x"}') == []
 
 
 def test_decade_labels_follow_the_language(run_page):

@@ -6,16 +6,10 @@ import json
 
 import pytest
 
-from components import i18n, query, ui
+from components import i18n, query, safetext
+from tests.app.conftest import texts
 
 PAGE = "trade_flows"
-
-
-def texts(at) -> str:
-    parts = []
-    for kind in ("title", "subheader", "markdown", "caption", "info", "warning"):
-        parts += [str(el.value) for el in at.get(kind)]
-    return "\n".join(parts)
 
 
 def sankeys(at) -> list[dict]:
@@ -267,7 +261,7 @@ def test_commodity_csv_carries_the_chapter_code_and_its_title_in_the_page_langua
     table = next(d.value for d in at.dataframe if "Título del capítulo del SA" in d.value.columns)
     row = table[table["Sector (capítulo del SA)"] == "87"].iloc[0]
     assert row["Título del capítulo del SA"].startswith("Vehículos automóviles, tractores")
-    csv_text = ui.csv_bytes(table).decode("utf-8-sig")
+    csv_text = safetext.csv_bytes(table).decode("utf-8-sig")
     assert '\r\n87,"Vehículos automóviles, tractores' in csv_text
 
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from components import maplayers
+from components import deckjson
 from tests.browser.conftest import DECK_CANVAS, map_xy, tap
 
 pytestmark = pytest.mark.browser
@@ -61,7 +61,7 @@ def _choose(page, label: str, option: str) -> None:
 
 def _click_map(page, lon: float, lat: float) -> None:
     """Click the overview map (default camera) at ``lon``/``lat``."""
-    tap(page, *map_xy(page, lon, lat, maplayers.DEFAULT_VIEW))
+    tap(page, *map_xy(page, lon, lat, deckjson.DEFAULT_VIEW))
 
 
 def test_presenter_next_puts_the_new_scene_in_the_address_bar(visit, app_url):

@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from components import maplayers, query
+from components import deckjson, query
 from tests.browser.conftest import DECK_CANVAS, map_xy, tap
 
 pytestmark = pytest.mark.browser
@@ -37,7 +37,7 @@ def _sel(url: str) -> str | None:
 def _arc_midpoint(page, store) -> tuple[tuple[float, float], tuple[float, float]]:
     """Page pixel of the trade arc's midpoint, and the unit normal of the arc there."""
     places = query.all_places(str(store)).set_index("place_id")
-    view = maplayers.DEFAULT_VIEW
+    view = deckjson.DEFAULT_VIEW
     ax, ay = map_xy(page, places.lon[US_STATE], places.lat[US_STATE], view)
     bx, by = map_xy(page, places.lon[PROVINCE], places.lat[PROVINCE], view)
     length = math.hypot(bx - ax, by - ay)

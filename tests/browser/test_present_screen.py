@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components import maplayers
+from components import mapframe
 from tests.browser.conftest import DECK_CANVAS, Visit
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ def test_scene_fits_a_1080p_screen_with_a_readable_legend_and_sources(browser, a
         visit.screenshot(f"present_1080p_{scene}")
         found = visit.page.evaluate(MEASURE)
         assert found["mapBottom"] <= 1080, found  # the map's foot is on screen
-        assert found["mapHeight"] > maplayers.MAP_HEIGHT  # taller than on a desk screen
+        assert found["mapHeight"] > mapframe.MAP_HEIGHT  # taller than on a desk screen
         assert found["legendPx"] >= 18  # 13 px before: unreadable from the back of a room
         assert found["captionOpacity"] == 1 and found["captionPx"] >= 18
         assert sum(found["captionRgb"]) < 150  # near black, not Streamlit's grey

@@ -1,0 +1,245 @@
+"""FDI by state x country of origin and by SCIAN sector (SE release 2025 3T).
+
+Known answers come from the REAL shared files (PROVENANCE.md of
+mexico_fdi_by_state_origin_sector_2006_2025). Refusal tests use tiny SYNTHETIC
+Parquet tables written to tmp_path (invented values).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from ingest import fdi_origin, fdi_sector, fdi_ytd, store
+from ingest.model import LoadError
+
+REPO = Path(__file__).resolve().parents[1]
+needs_shared = pytest.mark.usefixtures("shared_data")
+
+
+@pytest.fixture(scope="module")
+def se_dir(shared_data) -> Path:
+    return shared_data / fdi_ytd.SHARED_DIR
+
+
+@pytest.fixture(scope="module")
+def by_origin(se_dir) -> pd.DataFrame:
+    return fdi_origin.load_file(se_dir / "country_by_state.parquet")[0].frame
+
+
+@pytest.fixture(scope="module")
+def totals(se_dir) -> pd.DataFrame:
+    return fdi_origin.load_file(se_dir / "investment_by_state.parquet")[0].frame
+
+
+def synthetic_origin(tmp_path: Path, rows: list[tuple], name="synthetic_origin.parquet") -> Path:
+    """SYNTHETIC country_by_state rows: (origin, state, year, q, value, confidential)."""
+    frame = pd.DataFrame(rows, columns=["País_origen", "Estado", "Year", "Q", "IED", "is_confidential"])
+    frame["Fecha"] = pd.to_datetime(
+        [f"{y}-{q * 3:02d}-{[31, 30, 30, 31][q - 1]}" for y, q in zip(frame.Year, frame.Q, strict=True)]
+    )
+    frame["Year"], frame["Q"] = frame["Year"].astype("int32"), frame["Q"].astype("int32")
+    path = tmp_path / name
+    frame.to_parquet(path, index=False)
+    return path
+
+
+def refused(path: Path, loader=fdi_origin.load_file) -> LoadError:
+    with pytest.raises(LoadError) as info:
+        loader(path)
+    assert info.value.file == str(path)
+    return info.value
+
+
+US, NL = "Estados Unidos de América", "Nuevo León"
+
+
+# ------------------------------------------------------------ known answers (real files)
+
+
+def test_nuevo_leon_from_the_us_in_2024_sums_to_758_58(by_origin):
+    rows = by_origin[(by_origin.place_id == "MX-NLE") & (by_origin.origin == "US")
+                     & (by_origin.year == 2024)]  # fmt: skip
+    assert list(rows.quarter) == [1, 2, 3, 4] and not rows.confidential.any()
+    assert round(rows.value_musd.sum(), 2) == 758.58
+    # Single quarters, not the running totals: Q2 alone is 706.82 - 521.66.
+    assert round(rows.value_musd.iloc[1], 2) == 185.16 and round(rows.ytd_musd.iloc[1], 2) == 706.82
+
+
+def q4(frame: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The year's Q4 rows: their running total is the year, known even when a quarter is not."""
+    return frame[(frame.year == year) & (frame.quarter == 4)]
+
+
+def test_baja_california_2022_us_share_is_72_6_percent_of_disclosed_origins(by_origin, totals):
+    bc = q4(by_origin, 2022)[lambda f: f.place_id == "MX-BCN"]
+    us = bc.loc[bc.origin == "US", "ytd_musd"].sum()
+    assert round(us, 1) == 1361.3
+    # PROVENANCE's 72.6 % divides by the sum over origins whose cells are published
+    # (1875.0); SE's all-origin state total (1877.0) also holds the 12 confidential ones.
+    assert round(bc["ytd_musd"].sum(), 1) == 1875.0 and bc["ytd_musd"].isna().sum() == 12
+    assert round(100 * us / bc["ytd_musd"].sum(), 1) == 72.6
+    total = q4(totals, 2022)[lambda f: f.place_id == "MX-BCN"].ytd_musd.sum()
+    assert round(total, 1) == 1877.0 and round(100 * us / total, 1) == 72.5
+
+
+def test_2024_totals_from_the_us_and_canada_match_provenance(by_origin):
+    year = q4(by_origin, 2024).groupby("origin").ytd_musd.sum()
+    assert (round(year["US"], 1), round(year["CA"], 1)) == (16653.7, 3611.5)
+    # Summing single quarters instead loses every quarter next to a confidential cell.
+    quarters = by_origin[by_origin.year == 2024].groupby("origin").value_musd.sum()
+    assert round(quarters["US"], 1) == 16653.7 and quarters["CA"] < year["CA"] - 100
+
+
+def test_confidential_cells_are_null_never_zero(by_origin):
+    secret = by_origin[by_origin.confidential]
+    assert len(secret) > 20_000 and secret.value_musd.isna().all()
+    assert by_origin.loc[~by_origin.confidential, "value_musd"].notna().all()
+
+
+def test_every_origin_is_an_iso_code_and_all_151_are_present(by_origin):
+    origins = set(by_origin.origin)
+    assert len(origins) == 151 and {"US", "CA", "GB-SCT", "other"} <= origins
+    assert all(o in ("GB-SCT", "other") or (len(o) == 2 and o.isupper()) for o in origins)
+
+
+def test_2025_stops_at_the_second_quarter(by_origin, totals):
+    assert set(by_origin[by_origin.year == 2025].quarter) == {1, 2}
+    assert set(totals[totals.year == 2025].quarter) == {1, 2} and set(totals.origin) == {"all"}
+
+
+def test_sector_flows_sum_to_state_totals_within_confidential_cells(se_dir, totals):
+    (batch,) = fdi_sector.load_file(se_dir / "sector_by_state.parquet")
+    f = batch.frame
+    assert set(f.level) == {2, 3, 4} and {"31-33", "48-49", "336", "3361"} <= set(f.scian_code)
+    nl = f[(f.place_id == "MX-NLE") & (f.year == 2017) & (f.level == 2)]
+    total = totals[(totals.place_id == "MX-NLE") & (totals.year == 2017)].value_musd.sum()
+    assert round(total, 2) == 1996.24  # PROVENANCE: Nuevo León 2017 Q4 running total
+    disclosed = nl.loc[~nl.confidential, "value_musd"].sum()
+    assert nl.confidential.any() or abs(disclosed - total) < 0.01
+    assert f.loc[f.confidential, "value_musd"].isna().all()
+
+
+# ------------------------------------------------------------ committed snapshot
+
+
+@needs_shared
+def test_snapshots_regenerate_byte_identical(tmp_path, shared_data):
+    for writer in (fdi_origin.write_snapshot, fdi_sector.write_snapshot):
+        for path in writer(shared_data, tmp_path):
+            committed = REPO / "data" / path.relative_to(tmp_path)
+            assert path.read_bytes() == committed.read_bytes(), committed
+
+
+def test_reference_rows_keep_full_years_as_annual_and_2025_as_quarters():
+    batches = {b.source.source_id: b.frame for b in fdi_origin.reference_batches(REPO / "data")}
+    origin, totals = batches["mx-fdi-origin"], batches["mx-fdi-state-se"]
+    nl = origin[(origin.place_id == "MX-NLE") & (origin.origin == "US") & (origin.year == 2024)]
+    assert len(nl) == 1 and nl.quarter.isna().all() and round(nl.value_musd.iloc[0], 2) == 758.58
+    assert set(totals.loc[totals.year == 2025, "quarter"]) == {1, 2}
+    assert {"US", "CA"} <= set(origin.origin) and "all" not in set(origin.origin)
+    (sector,) = fdi_sector.reference_batches(REPO / "data")
+    assert set(sector.frame.level) == {2} and sector.frame.loc[sector.frame.confidential,
+                                                                "value_musd"].isna().all()  # fmt: skip
+
+
+# ------------------------------------------------------------ derivation and refusals (synthetic)
+
+
+def test_difference_next_to_a_confidential_cell_is_unknown(tmp_path):
+    path = synthetic_origin(tmp_path, [
+        (US, NL, 2020, 1, 10.0, False), (US, NL, 2020, 2, None, True),
+        (US, NL, 2020, 3, 25.0, False), (US, NL, 2020, 4, 30.0, False),
+    ])  # fmt: skip
+    (batch,) = fdi_origin.load_file(path)
+    f = batch.frame.set_index("quarter")
+    assert f.loc[1, "value_musd"] == 10.0 and f.loc[4, "value_musd"] == 5.0
+    assert f.loc[[2, 3], "value_musd"].isna().all() and f.loc[[2, 3], "confidential"].all()
+    assert f.loc[3, "ytd_musd"] == 25.0 and not f.loc[4, "confidential"]
+
+
+def test_a_year_missing_a_quarter_is_refused_naming_the_row(tmp_path):
+    path = synthetic_origin(tmp_path, [(US, NL, 2020, 1, 1.0, False), (US, NL, 2020, 3, 2.0, False)])
+    error = refused(path)
+    assert error.line == 2 and error.column == "Q" and "Q2 was due" in error.problem
+
+
+def test_unknown_origin_is_refused(tmp_path):
+    error = refused(synthetic_origin(tmp_path, [("Atlántida", NL, 2020, 1, 1.0, False)]))
+    assert (error.line, error.column) == (1, "País_origen") and "Atlántida" in error.problem
+
+
+def test_unknown_state_is_refused(tmp_path):
+    error = refused(synthetic_origin(tmp_path, [(US, "Narnia", 2020, 1, 1.0, False)]))
+    assert error.column == "Estado" and "Narnia" in error.problem
+
+
+def test_empty_value_not_flagged_confidential_is_refused(tmp_path):
+    error = refused(synthetic_origin(tmp_path, [(US, NL, 2020, 1, None, False)]))
+    assert error.column == "IED" and "not flagged confidential" in error.problem
+
+
+def test_quarter_end_date_disagreeing_with_the_quarter_is_refused(tmp_path):
+    path = synthetic_origin(tmp_path, [(US, NL, 2020, 1, 1.0, False)])
+    frame = pd.read_parquet(path)
+    frame["Fecha"] = pd.to_datetime(["2020-06-30"])
+    frame.to_parquet(path, index=False)
+    assert refused(path).column == "Fecha"
+
+
+def test_csv_renamed_parquet_and_cut_file_are_refused(tmp_path):
+    fake = tmp_path / "fake.parquet"
+    fake.write_text("País_origen,Estado\nx,y\n", encoding="utf-8")
+    assert "not a Parquet file" in refused(fake).problem
+    good = synthetic_origin(tmp_path, [(US, NL, 2020, 1, 1.0, False)])
+    cut = tmp_path / "cut.parquet"
+    cut.write_bytes(good.read_bytes()[:-10])
+    assert "cut short" in refused(cut).problem
+
+
+def test_parquet_of_another_table_is_refused(tmp_path):
+    path = tmp_path / "other.parquet"
+    pd.DataFrame({"a": [1]}).to_parquet(path)
+    assert "not an SE FDI table" in refused(path).problem
+
+
+def test_bad_sector_code_is_refused(tmp_path):
+    frame = pd.DataFrame({"Concepto": ["Minería"], "Estado": [NL], "Nivel": [2], "Sector": [2.5],
+                          "Subsector": [None], "Rama": [None], "IED": [1.0],
+                          "Fecha": pd.to_datetime(["2020-03-31"]), "Year": [2020], "Q": [1],
+                          "is_confidential": [False]})  # fmt: skip
+    path = tmp_path / "sector.parquet"
+    frame.to_parquet(path, index=False)
+    error = refused(path, fdi_sector.load_file)
+    assert (error.line, error.column) == (1, "Sector")
+
+
+def test_refused_load_leaves_the_store_unchanged(tmp_path):
+    from ingest.cli import load_path
+
+    db = tmp_path / "store.duckdb"
+    good = synthetic_origin(tmp_path, [(US, NL, 2020, 1, 1.0, False)])
+    load_path("mx-fdi-origin", good, db)
+    before = store.fingerprint(db)
+    bad = synthetic_origin(tmp_path, [(US, "Narnia", 2020, 1, 1.0, False)], "bad.parquet")
+    with pytest.raises(LoadError):
+        load_path("mx-fdi-origin", bad, db)
+    assert store.fingerprint(db) == before
+
+
+def test_old_store_gains_confidential_false_and_nullable_value(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE fdi (place_id VARCHAR NOT NULL, year INTEGER NOT NULL, quarter "
+                "INTEGER, origin VARCHAR NOT NULL, value_musd DOUBLE NOT NULL, source_id VARCHAR "
+                "NOT NULL)")  # fmt: skip
+    con.execute("INSERT INTO fdi VALUES ('MX-NLE', 2017, 1, 'all', 1.5, 'mx-fdi-state')")
+    con.close()
+    path = synthetic_origin(tmp_path, [(US, NL, 2020, 1, None, True)])
+    store.apply(db, fdi_origin.load_file(path))
+    rows = store.frame_of(db, "SELECT origin, value_musd, confidential FROM fdi ORDER BY origin")
+    assert rows.values.tolist()[0] == ["US", None, True] or rows.isna().iloc[0, 1]
+    assert rows.values.tolist()[1] == ["all", 1.5, False]
