@@ -3,6 +3,12 @@
 Both return plain DataFrames with ``[lon, lat]`` position columns that pydeck's
 ArcLayer / ScatterplotLayer read directly (``get_source_position="source_position"``);
 pass them through ``geo.convert.to_records`` before sending them to the browser.
+
+Arcs join economic centres, not label points: a state's or province's end is the
+principal city of its largest metropolitan area (``geo.centres``, data/centres.csv),
+so a Vermont–Québec flow ends in Montréal, not in the northern forest where Québec's
+label sits. A city id (``CA-QC:quebec-city``) keeps its own point: an initiative that
+names a city is drawn to that city.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+
+from geo.centres import centre_positions
 
 PORT_COLUMNS = ["port_code", "port_name", "lat", "lon"]
 COORD_DECIMALS = 4  # ~10 m: ports and city points are exact locations, unlike outlines
@@ -27,17 +35,55 @@ def _positions(places: pd.DataFrame) -> dict[str, tuple[float, float]]:
     return out
 
 
-def arcs(df: pd.DataFrame, source_col: str, target_col: str, places: pd.DataFrame) -> pd.DataFrame:
+def at_centres(positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """{place_id: (lon, lat)} -> the same ids, states/provinces moved to their economic
+    centre (``data/centres.csv``); cities, countries and unknown ids keep their point."""
+    centres = centre_positions()
+    return {
+        pid: tuple(round(v, COORD_DECIMALS) for v in centres[pid]) if pid in centres else xy
+        for pid, xy in positions.items()
+    }
+
+
+def centre_columns(df: pd.DataFrame, id_col: str, lon_col: str, lat_col: str) -> pd.DataFrame:
+    """Rows with a place id and its lon/lat -> a copy whose state/province rows carry the
+    place's economic centre instead (see ``at_centres``); other rows are unchanged."""
+    for col in (id_col, lon_col, lat_col):
+        if col not in df.columns:
+            raise ValueError(f"column {col!r} not in the frame")
+    centres = centre_positions()
+    out = df.copy()
+    ends = [centres.get(str(pid)) if pd.notna(pid) else None for pid in df[id_col]]
+    out[lon_col] = [
+        round(c[0], COORD_DECIMALS) if c else x for c, x in zip(ends, df[lon_col], strict=True)
+    ]
+    out[lat_col] = [
+        round(c[1], COORD_DECIMALS) if c else y for c, y in zip(ends, df[lat_col], strict=True)
+    ]
+    return out
+
+
+def arcs(
+    df: pd.DataFrame,
+    source_col: str,
+    target_col: str,
+    places: pd.DataFrame,
+    centres: bool = True,
+) -> pd.DataFrame:
     """Rows naming two places -> same rows + source/target lon/lat and [lon, lat] positions.
 
     Adds ``source_lon, source_lat, target_lon, target_lat, source_position,
     target_position``. Ids missing from ``places`` (or without coordinates) raise
-    ValueError naming them. ``df`` is not modified.
+    ValueError naming them. With ``centres`` (the default) a state's or province's end
+    is its economic centre (``at_centres``), not its point in ``places``. ``df`` is not
+    modified.
     """
     for col in (source_col, target_col):
         if col not in df.columns:
             raise ValueError(f"column {col!r} not in the frame")
     pos = _positions(places)
+    if centres:
+        pos = at_centres(pos)
     ids = pd.concat([df[source_col], df[target_col]]).dropna().astype(str).unique()
     unknown = sorted(i for i in ids if i not in pos)
     if unknown:

@@ -147,7 +147,7 @@ def parser() -> argparse.ArgumentParser:
 
     ld = with_db(sub.add_parser("load", help=cmd_load.__doc__))
     ld.add_argument("source", help="source id, e.g. bts-crossings")
-    ld.add_argument("file", help="the official file (CSV, optionally gzip)")
+    ld.add_argument("file", help="the official file (CSV or gzip; Parquet for SE FDI; or a zip)")
     ld.set_defaults(func=cmd_load)
 
     f = with_db(sub.add_parser("fetch", help=cmd_fetch.__doc__))

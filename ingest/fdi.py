@@ -279,10 +279,10 @@ def load_datamexico(path: Path) -> list[Batch]:
 
 
 def write_datamexico_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
-    """Regenerate ``data/fdi_quarterly_datamexico.csv`` (values rounded to US$1)."""
+    """Regenerate ``data/fdi_quarterly_datamexico.csv`` (published digits, as write_snapshot)."""
     (batch,) = load_datamexico(Path(shared_dir) / DATAMEXICO_FILE)
     frame = batch.frame.copy()
-    frame["value_musd"] = frame["value_musd"].map(lambda v: f"{v:.6f}")
+    frame["value_musd"] = frame["value_musd"].map(repr)
     path = Path(out_dir) / DATAMEXICO_SNAPSHOT
     frame[SNAPSHOT_COLUMNS].to_csv(path, index=False, lineterminator="\n")
     return [path]

@@ -102,11 +102,14 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
 
 def reference_batches(data_dir: Path) -> list[Batch]:
     """Read the committed ``data/fdi_sector.csv`` -> one ``fdi_sector`` Batch."""
-    from ingest.readers import check_codes
+    from ingest.readers import check_codes, parse_ints, read_table, require_columns
 
     data_dir = Path(data_dir)
-    names = pd.read_csv(data_dir / NAMES_FILE, dtype=str)
-    level_of = dict(zip(names["scian_code"], names["level"].astype(int), strict=True))
+    names = read_table(data_dir / NAMES_FILE)
+    require_columns(names, ["scian_code", "level", "name_es"])
+    ndf = names.frame()
+    levels = parse_ints(names.file, ndf, "level", 2, 4, "SCIAN level")
+    level_of = dict(zip(ndf["scian_code"], levels, strict=True))
 
     def checks(f, df):
         check_codes(f, df, "place_id", set(fdi_ytd.STATE_ISO.values()), "Mexican state (ISO)")

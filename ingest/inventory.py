@@ -527,7 +527,7 @@ def initiative_files(data_dir: Path) -> list[Path]:
 
 
 #: The day of the last review of the records and facts against their cited sources (the
-#: 2026-12-05 review added 44 records and corrected five entries; the other records were
+#: 2026-12-05 review added 47 records and corrected six entries; the other records were
 #: checked on 2026-11-28). A fixed date (not file mtimes) so a fresh checkout builds the same store.
 REVIEWED = date(2026, 12, 5)
 

@@ -121,6 +121,17 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" DROP NOT NULL')
 
 
+def _column_defaults(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """{column: default SQL expression} of a store table's columns that have one."""
+    return dict(
+        con.execute(
+            "SELECT column_name, column_default FROM duckdb_columns() WHERE table_name = ? "
+            "AND database_name = current_database() AND column_default IS NOT NULL",
+            [table],
+        ).fetchall()
+    )
+
+
 def table_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     """{column: DuckDB type} of a store table, in column order; LoadError if the table is unknown."""
     types = dict(
@@ -273,9 +284,15 @@ def _replace_by_key(con, batch, cols, types, of_source, n_new) -> tuple[int, int
     diff = [f"count(*) FILTER (WHERE s.{_q(c)} IS DISTINCT FROM i.{_q(c)})" for c in others]
     same = " AND ".join(f"s.{_q(c)} IS NOT DISTINCT FROM i.{_q(c)}" for c in others) or "true"
     # A row kept in place must equal what inserting the batch would store, where the
-    # columns the batch does not carry are NULL.
+    # columns the batch does not carry get their default (NULL unless schema.sql says).
     absent = [c for c in types if c not in cols and c != "source_id"]
-    identical = " AND ".join([f"({same})", *(f"s.{_q(c)} IS NULL" for c in absent)])
+    defaults = _column_defaults(con, batch.table)
+    identical = " AND ".join(
+        [
+            f"({same})",
+            *(f"s.{_q(c)} IS NOT DISTINCT FROM {defaults.get(c) or 'NULL'}" for c in absent),
+        ]
+    )
     # Incoming rows hit = set bits of a bitmap over seq (0..len(frame)-1): exact, and
     # about half the cost of count(DISTINCT i.seq) on 400k rows.
     top = max(len(batch.frame) - 1, 0)

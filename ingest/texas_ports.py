@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingest import transborder, transborder_codes as codes
+from ingest import transborder
+from ingest import transborder_codes as codes
 from ingest.model import Batch, LoadError
 from ingest.readers import (
     check_codes,

@@ -64,7 +64,8 @@ def profile_figure(figure) -> tuple[str, str, str | None] | None:
     if figure.key == "od_total":
         label = t("place.fig_od_total", first=figure.first_year, last=figure.year)
         return label, i18n.fmt_money(figure.value, short=True), t("place.fig_od_total_help")
-    return t(f"place.fig_{figure.key}", year=figure.year), i18n.fmt_money(figure.value, short=True), None
+    label = t(f"place.fig_{figure.key}", year=figure.year)
+    return label, i18n.fmt_money(figure.value, short=True), None
 
 
 # --- key figures: the one rule of components.figures, shared with the overview and the brief

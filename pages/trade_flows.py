@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components import chartframe, charts, i18n, query, safetext, state
+from components import chartframe, charts, i18n, query, safetext, sankey_chart, state
 from components.i18n import t
 
 view = state.current_view()
@@ -94,7 +94,7 @@ flows_df = flows_df.groupby(["origin", "target"], as_index=False).agg(
     value_usd=("value_usd", "sum"), source_id=("source_id", "min")
 )
 labels = {s: place_name(s) for s in keep} | {"__other__": other}
-fig = charts.sankey(
+fig = sankey_chart.sankey(
     flows_df, "origin", "target", "value_usd", node_labels=labels, fmt=money, lang=lang
 )
 chartframe.show_chart(
@@ -129,7 +129,7 @@ if partner != "MX":
         span_text = f"{int(pairs['first_year'].min())}–{int(pairs['last_year'].max())}"
     else:
         span_text = "–"
-    fig = charts.sankey(
+    fig = sankey_chart.sankey(
         pairs,
         "us_state",
         "partner_place_id",

@@ -110,6 +110,20 @@ def browser():
         b.close()
 
 
+def refusal(load, path: Path):
+    """The ``ingest.model.LoadError`` that ``load(path)`` raises -> that error.
+
+    Fails the test when ``load`` accepts the file, or when the error names another file:
+    a refused file is always named in the one line the user reads.
+    """
+    from ingest.model import LoadError
+
+    with pytest.raises(LoadError) as info:
+        load(path)
+    assert info.value.file == str(path)
+    return info.value
+
+
 def build_reference_store(path: Path) -> Path:
     """Build a store at ``path`` from the committed data, as `make run` does -> ``path``.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import charts, figlocale, i18n, palettes
+from components import charts, figlocale, i18n, palettes, sankey_chart
 
 
 def _synthetic_series() -> pd.DataFrame:
@@ -86,7 +86,7 @@ def test_sankey_keeps_origin_and_destination_nodes_separate_and_sums_match():
     df = pd.DataFrame(
         {"src": ["US-TX", "US-TX", "X"], "dst": ["CA-ON", "X", "CA-QC"], "v": [3, 4, 5]}
     )
-    fig = charts.sankey(df, "src", "dst", "v", node_labels={"US-TX": "Texas"})
+    fig = sankey_chart.sankey(df, "src", "dst", "v", node_labels={"US-TX": "Texas"})
     s = fig.data[0]
     # each column largest first: Texas 7, X 5 | CA-QC 5, X 4, CA-ON 3
     assert list(s.node.label) == ["Texas", "X", "CA-QC", "X", "CA-ON"]
@@ -108,7 +108,7 @@ def _synthetic_mode_flows() -> pd.DataFrame:
 
 
 def test_sankey_groups_destinations_by_country_each_in_its_own_colour():
-    fig = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v")
+    fig = sankey_chart.sankey(_synthetic_mode_flows(), "src", "dst", "v")
     s = fig.data[0]
     right = list(s.node.label)[4:]
     assert right == ["Canada · Truck", "Canada · Rail", "Mexico · Truck", "Mexico · Rail"]
@@ -123,12 +123,12 @@ def test_sankey_groups_destinations_by_country_each_in_its_own_colour():
 
 
 def test_sankey_puts_the_other_bucket_last_and_states_largest_first():
-    s = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v").data[0]
+    s = sankey_chart.sankey(_synthetic_mode_flows(), "src", "dst", "v").data[0]
     assert list(s.node.label)[:4] == ["S1", "S2", "S3", "__other__"]
 
 
 def test_sankey_writes_names_outside_the_columns_level_with_their_nodes():
-    fig = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v", title="Flows")
+    fig = sankey_chart.sankey(_synthetic_mode_flows(), "src", "dst", "v", title="Flows")
     s = fig.data[0]
     notes = fig.layout.annotations
     assert [a.text for a in notes] == list(s.node.label)
@@ -142,14 +142,19 @@ def test_sankey_writes_names_outside_the_columns_level_with_their_nodes():
 
 
 def test_sankey_nodes_with_their_gaps_fit_the_plot_height():
-    fig = charts.sankey(_synthetic_mode_flows(), "src", "dst", "v")
+    fig = sankey_chart.sankey(_synthetic_mode_flows(), "src", "dst", "v")
     s = fig.data[0]
     plot = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
     assert all(0 < y < 1 for y in s.node.y)
     # Plotly's scale (px per unit) with its pad leaves room for our group gap
     fullest = 4
     scale = (plot - (fullest - 1) * s.node.pad) / sum(_synthetic_mode_flows()["v"])
-    right_extent = scale * 116 + 2 * charts.SANKEY_PAD + charts.SANKEY_GROUP_GAP + charts.SANKEY_PAD
+    right_extent = (
+        scale * 116
+        + 2 * sankey_chart.SANKEY_PAD
+        + sankey_chart.SANKEY_GROUP_GAP
+        + sankey_chart.SANKEY_PAD
+    )
     assert right_extent <= plot + 1e-6
 
 

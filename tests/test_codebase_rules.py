@@ -10,6 +10,7 @@
   components module (it holds SQL and the cache only); ``ingest`` imports no ``geo``.
   Imports inside functions count too: a lazy import still ties the modules together.
 - The first-party import graph has no circle.
+- The query package's SQL names its parameters (``$name`` with a dict), no positional ``?``.
 
 Each rule is a function over a source tree, run on this repository and, with a tiny
 synthetic tree, shown to catch a violation.
@@ -157,7 +158,35 @@ def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return cycles
 
 
+def positional_sql(root: Path, folder: str = "components/query") -> list[str]:
+    """'module: text' for each string literal (docstrings aside) under ``folder`` that holds a
+    positional ``?`` placeholder: the query package names its parameters (``$name``)."""
+    out = []
+    for path in source_files(root, (folder,)):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and "?" in node.value
+            ):
+                out.append(f"{module_name(root, path)}: {node.value.strip()[:60]}")
+    return out
+
+
 # ---------------------------------------------------------------- the rules, on this repo
+
+
+def test_the_query_package_names_its_sql_parameters():
+    assert positional_sql(REPO) == []
 
 
 def test_only_the_query_package_and_ingest_import_duckdb():
@@ -244,6 +273,20 @@ def test_a_circle_through_a_lazy_import_is_caught(tmp_path):
         },
     )
     assert import_cycles(import_graph(root)) == [["geo.places", "ingest.places", "geo.places"]]
+
+
+def test_a_positional_placeholder_in_the_query_package_is_caught(tmp_path):
+    root = write(  # synthetic tree
+        tmp_path,
+        {
+            "components/query/trade.py": (
+                '"""Docstrings may say ?."""\n'
+                'SQL = "SELECT 1 WHERE year = $year"\n'
+                'OLD = "SELECT 1 WHERE year = ?"\n'
+            )
+        },
+    )
+    assert positional_sql(root) == ["components.query.trade: SELECT 1 WHERE year = ?"]
 
 
 @pytest.mark.parametrize(

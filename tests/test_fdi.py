@@ -13,6 +13,7 @@ import pytest
 
 from ingest import fdi
 from ingest.model import LoadError
+from tests.conftest import refusal
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
@@ -31,13 +32,6 @@ def synthetic(tmp_path: Path, rows: list[str], header: str = HEADER, bom: bool =
     path = tmp_path / "synthetic_fdi.csv"
     path.write_bytes(("\ufeff" if bom else "").encode() + "\n".join(lines).encode() + b"\n")
     return path
-
-
-def refused(path: Path) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        fdi.load_file(path)
-    assert info.value.file == str(path)
-    return info.value
 
 
 def test_synthetic_table_maps_accented_names_to_iso_and_quarters_to_years(tmp_path):
@@ -76,16 +70,16 @@ def test_windows_1252_file_loads_like_the_utf8_one(tmp_path):
 def test_binary_file_is_refused(tmp_path):
     path = tmp_path / "binary.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    assert "binary" in refused(path).problem
+    assert "binary" in refusal(fdi.load_file, path).problem
 
 
 def test_unknown_state_name_is_refused_naming_line(tmp_path):
-    error = refused(synthetic(tmp_path, ["Sonora", "Atlantis"]))
+    error = refusal(fdi.load_file, synthetic(tmp_path, ["Sonora", "Atlantis"]))
     assert (error.line, error.column) == (3, "Entidad") and "Atlantis" in error.problem
 
 
 def test_state_listed_twice_is_refused(tmp_path):
-    error = refused(synthetic(tmp_path, ["Sonora", "Veracruz", "Sonora"]))
+    error = refusal(fdi.load_file, synthetic(tmp_path, ["Sonora", "Veracruz", "Sonora"]))
     assert error.line == 4 and "twice" in error.problem
 
 
@@ -93,30 +87,30 @@ def test_wrong_column_count_is_refused(tmp_path):
     header = "Entidad," + ",".join(["I", "II", "III", "IV"] * 18)
     path = tmp_path / "short.csv"
     path.write_text(header + "\nSonora" + ",1" * 72 + "\n", encoding="utf-8")
-    error = refused(path)
+    error = refusal(fdi.load_file, path)
     assert error.line == 1 and "expected 77 columns" in error.problem
 
 
 def test_out_of_order_quarter_header_is_refused(tmp_path):
     header = HEADER.replace("I,II,III,IV", "II,I,III,IV", 1)
-    error = refused(synthetic(tmp_path, ["Sonora"], header=header))
+    error = refusal(fdi.load_file, synthetic(tmp_path, ["Sonora"], header=header))
     assert error.line == 1 and "header cell #2" in error.problem
 
 
 def test_non_numeric_value_is_refused_naming_line_and_column(tmp_path):
     values = ",".join(["1"] * 5 + ["n/d"] + ["1"] * 70)
-    error = refused(synthetic(tmp_path, ["Sonora", f"Colima,{values}"]))
+    error = refusal(fdi.load_file, synthetic(tmp_path, ["Sonora", f"Colima,{values}"]))
     assert (error.line, error.column) == (3, "II #2") and "not a number" in error.problem
 
 
 def test_empty_value_is_refused(tmp_path):
     values = ",".join(["1"] * 75 + [""])
-    error = refused(synthetic(tmp_path, [f"Colima,{values}"]))
+    error = refusal(fdi.load_file, synthetic(tmp_path, [f"Colima,{values}"]))
     assert error.line == 2 and "not a number" in error.problem
 
 
 def test_header_only_file_is_refused(tmp_path):
-    assert "no data rows" in refused(synthetic(tmp_path, [])).problem
+    assert "no data rows" in refusal(fdi.load_file, synthetic(tmp_path, [])).problem
 
 
 @needs_shared

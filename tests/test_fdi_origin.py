@@ -37,9 +37,14 @@ def totals(se_dir) -> pd.DataFrame:
 
 def synthetic_origin(tmp_path: Path, rows: list[tuple], name="synthetic_origin.parquet") -> Path:
     """SYNTHETIC country_by_state rows: (origin, state, year, q, value, confidential)."""
-    frame = pd.DataFrame(rows, columns=["País_origen", "Estado", "Year", "Q", "IED", "is_confidential"])
+    frame = pd.DataFrame(
+        rows, columns=["País_origen", "Estado", "Year", "Q", "IED", "is_confidential"]
+    )
     frame["Fecha"] = pd.to_datetime(
-        [f"{y}-{q * 3:02d}-{[31, 30, 30, 31][q - 1]}" for y, q in zip(frame.Year, frame.Q, strict=True)]
+        [
+            f"{y}-{q * 3:02d}-{[31, 30, 30, 31][q - 1]}"
+            for y, q in zip(frame.Year, frame.Q, strict=True)
+        ]
     )
     frame["Year"], frame["Q"] = frame["Year"].astype("int32"), frame["Q"].astype("int32")
     path = tmp_path / name
@@ -162,7 +167,9 @@ def test_difference_next_to_a_confidential_cell_is_unknown(tmp_path):
 
 
 def test_a_year_missing_a_quarter_is_refused_naming_the_row(tmp_path):
-    path = synthetic_origin(tmp_path, [(US, NL, 2020, 1, 1.0, False), (US, NL, 2020, 3, 2.0, False)])
+    path = synthetic_origin(
+        tmp_path, [(US, NL, 2020, 1, 1.0, False), (US, NL, 2020, 3, 2.0, False)]
+    )
     error = refused(path)
     assert error.line == 2 and error.column == "Q" and "Q2 was due" in error.problem
 
@@ -243,3 +250,56 @@ def test_old_store_gains_confidential_false_and_nullable_value(tmp_path):
     rows = store.frame_of(db, "SELECT origin, value_musd, confidential FROM fdi ORDER BY origin")
     assert rows.values.tolist()[0] == ["US", None, True] or rows.isna().iloc[0, 1]
     assert rows.values.tolist()[1] == ["all", 1.5, False]
+
+
+# ------------------------------------------------------------ the reference store
+
+
+HEADLINE_SQL = """
+WITH v AS (SELECT DISTINCT f.year, f.source_id, s.as_of FROM fdi f JOIN sources s USING (source_id)
+           WHERE f.origin = 'all'),
+pick AS (SELECT year, source_id FROM v
+         QUALIFY row_number() OVER (PARTITION BY year ORDER BY as_of DESC NULLS LAST, source_id) = 1)
+SELECT f.* FROM fdi f JOIN pick USING (year, source_id) WHERE f.origin = 'all'
+"""  # the rule documented in data/README.md ("Which FDI series a headline uses")
+
+
+@pytest.fixture(scope="module")
+def reference_store(tmp_path_factory) -> Path:
+    from tests.conftest import build_reference_store
+
+    return build_reference_store(tmp_path_factory.mktemp("ref") / "store.duckdb")
+
+
+def test_reference_store_has_the_new_tables_and_series(reference_store):
+    counts = store.frame_of(
+        reference_store,
+        "SELECT 'fdi_sector' t, count(*) n FROM fdi_sector UNION ALL "
+        "SELECT 'trade_sector_annual', count(*) FROM trade_sector_annual UNION ALL "
+        "SELECT 'port_trade_annual', count(*) FROM port_trade_annual UNION ALL "
+        "SELECT 'state_exports_subsector', count(*) FROM state_exports_subsector",
+    ).set_index("t")["n"]
+    assert (counts > 1000).all()
+    series = set(store.frame_of(reference_store, "SELECT DISTINCT source_id FROM fdi")["source_id"])
+    assert series == {"mx-fdi-state", "mx-fdi-state-datamexico", "mx-fdi-state-se", "mx-fdi-origin"}
+
+
+def test_headline_rule_picks_one_series_per_year_newest_vintage_first(reference_store):
+    rows = store.frame_of(reference_store, HEADLINE_SQL)
+    per_year = rows.groupby("year")["source_id"].agg(["nunique", "first"])
+    assert (per_year["nunique"] == 1).all()
+    assert set(per_year.loc[1999:2005, "first"]) == {"mx-fdi-state-datamexico"}
+    assert set(per_year.loc[2006:2025, "first"]) == {"mx-fdi-state-se"}
+    assert not rows.duplicated(["place_id", "year", "quarter"]).any()
+    nl = rows[(rows.place_id == "MX-NLE") & (rows.year == 2017)]
+    assert round(nl.value_musd.sum(), 2) == 1996.24  # SE 2025 3T: NL 2017 Q4 running total
+
+
+def test_us_share_of_baja_california_2022_in_the_reference_store(reference_store):
+    share = store.frame_of(
+        reference_store,
+        "SELECT sum(value_musd) FILTER (WHERE origin = 'US' AND source_id = 'mx-fdi-origin') / "
+        "sum(value_musd) FILTER (WHERE origin = 'all' AND source_id = 'mx-fdi-state-se') AS s "
+        "FROM fdi WHERE place_id = 'MX-BCN' AND year = 2022",
+    )["s"].iloc[0]
+    assert round(100 * share, 1) == 72.5  # of SE's all-origin total; 72.6 % of disclosed origins

@@ -537,3 +537,40 @@ def test_tab_council_year_is_explained_as_first_documented(real_initiatives):
     council = real_initiatives["tab-mexico-trade-policy-council"]
     assert "first documented" in council["summary_en"]
     assert "founding year is not published" in council["summary_en"]
+
+
+# The 15 largest US–Canada trade pairs with no shared initiative before the December 2026
+# additions (data/README.md, "The December 2026 additions"); each now shares at least one.
+FORMER_GAPS = [
+    ("US-CA", "CA-ON"),
+    ("US-TX", "CA-ON"),
+    ("US-KY", "CA-ON"),
+    ("US-TN", "CA-ON"),
+    ("US-TX", "CA-AB"),
+    ("US-NJ", "CA-ON"),
+    ("US-NC", "CA-ON"),
+    ("US-GA", "CA-ON"),
+    ("US-TX", "CA-QC"),
+    ("US-MO", "CA-ON"),
+    ("US-MA", "CA-ON"),
+    ("US-FL", "CA-ON"),
+    ("US-CA", "CA-AB"),
+    ("US-AL", "CA-ON"),
+    ("US-SC", "CA-ON"),
+]
+
+
+@pytest.fixture(scope="module")
+def places_by_initiative() -> dict[str, set[str]]:
+    """Initiative id -> the states/provinces among its parties (city ids count for theirs)."""
+    _, parties = inventory.load_initiatives(REPO / "data")
+    out: dict[str, set[str]] = {}
+    for party in parties:
+        out.setdefault(party["initiative_id"], set()).add(party["place_id"].split(":")[0])
+    return out
+
+
+@pytest.mark.parametrize(("us_state", "province"), FORMER_GAPS)
+def test_former_gap_pair_now_shares_an_initiative(places_by_initiative, us_state, province):
+    shared = [i for i, places in places_by_initiative.items() if {us_state, province} <= places]
+    assert shared, f"{us_state}–{province} shares no initiative"

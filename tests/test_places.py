@@ -186,3 +186,15 @@ def test_cities_near_the_line_are_border_cities_on_the_committed_map(tmp_path):
     out = ingest_places.read_cities(tmp_path / "cities.csv", places.DATA / "boundaries.geojson")
     assert out["is_border"].tolist() == [True, False]
     assert out["border"].tolist()[0] == "US-Mexico"
+
+
+def test_us_mexico_land_pairs_come_from_the_committed_pairs_file():
+    pairs = places.land_pairs("US-Mexico")
+    assert ("US-TX", "MX-NLE") in pairs and ("US-CA", "MX-BCN") in pairs
+    assert {p for pair in pairs for p in pair} == US_MEXICO
+    assert all(a.startswith("US-") and b.startswith("MX-") for a, b in pairs)
+
+
+def test_land_pairs_refuse_an_unknown_border():
+    with pytest.raises(ValueError, match="US-Canada or US-Mexico"):
+        places.land_pairs("US-Cuba")

@@ -224,3 +224,42 @@ def test_a_swapped_store_is_read_afresh(tmp_path, store):
     con.close()
     after = query.fdi_by_state(copy, 2010)
     assert after["value"].sum() == pytest.approx(2 * before["value"].sum())
+
+
+def test_a_confidential_fdi_quarter_makes_the_year_unknown_not_smaller(tmp_path, store):
+    import shutil
+
+    from components import figures
+
+    copy = tmp_path / "confidential.duckdb"
+    shutil.copyfile(store, copy)
+    con = duckdb.connect(str(copy))
+    # Synthetic change: one published quarter withheld, as a confidential cell is stored.
+    con.execute(
+        "UPDATE fdi SET value_musd = NULL WHERE place_id = 'MX-NLE' AND year = 2019 "
+        "AND origin = 'all' AND quarter = 2"
+    )
+    con.close()
+    nle = query.fdi_by_state(copy, 2019).set_index("place_id")
+    assert pd.isna(nle.loc["MX-NLE", "value"])
+    assert not pd.isna(nle.loc["MX-SON", "value"])  # other states keep their sums
+    series = query.place_fdi_series(copy, "MX-NLE").set_index("year")
+    assert pd.isna(series.loc[2019, "value"]) and not pd.isna(series.loc[2018, "value"])
+    fdi = {f.key: f for f in figures.place_figures(copy, "MX-NLE", 2019)}["fdi"]
+    assert (fdi.value, fdi.year) == (None, 2019)
+
+
+def test_us_mexico_gaps_are_the_land_pairs_of_the_committed_pairs_file(tmp_path, store):
+    import shutil
+
+    from geo import places
+
+    copy = tmp_path / "no-initiatives.duckdb"
+    shutil.copyfile(store, copy)
+    con = duckdb.connect(str(copy))
+    con.execute("DELETE FROM initiative_parties")  # synthetic: no pair is linked any more
+    con.close()
+    gaps = query.trade_gaps(copy, 2019, top=100)
+    mx = gaps[gaps["border"] == "US-Mexico"]
+    pairs = set(zip(mx["us_state"], mx["partner_place_id"], strict=True))
+    assert pairs == set(places.land_pairs("US-Mexico"))

@@ -125,7 +125,9 @@ def test_laredo_2024_trade_and_snapshot_round_trip(shared_data):
     assert ref.frame.value_usd.sum() == f.value_usd.sum()
 
 
-PORT_HEADER = "Year,PortCode,Port,Mode,TradeType,TradeValue,Weight,FreightCharges,Region,Lat,Lon,WeightLb"
+PORT_HEADER = (
+    "Year,PortCode,Port,Mode,TradeType,TradeValue,Weight,FreightCharges,Region,Lat,Lon,WeightLb"
+)
 
 
 def test_port_outside_texas_is_refused(tmp_path):
@@ -166,5 +168,16 @@ def test_thousands_are_stored_as_dollars(tmp_path):
     path = write_csv(tmp_path, INEGI_HEADER, ['336,"Fabricación de equipo de transporte",Sonora,2010,5',
                                               "NA,Exportaciones totales,Quinta Roo,2010,7"])  # fmt: skip
     (batch,) = inegi_exports.load_file(path)
-    assert batch.frame.set_index("scian_code").value_usd.to_dict() == {"336": 5000.0, "total": 7000.0}
+    assert batch.frame.set_index("scian_code").value_usd.to_dict() == {
+        "336": 5000.0,
+        "total": 7000.0,
+    }
     assert set(batch.frame.place_id) == {"MX-SON", "MX-ROO"}
+
+
+@needs_shared
+def test_snapshots_regenerate_byte_identical(tmp_path, shared_data):
+    for writer in (trade_sector.write_snapshot, texas_ports.write_snapshot,
+                   inegi_exports.write_snapshot):  # fmt: skip
+        for path in writer(shared_data, tmp_path):
+            assert path.read_bytes() == (REPO / "data" / path.name).read_bytes(), path.name

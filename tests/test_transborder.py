@@ -14,6 +14,7 @@ import pytest
 
 from ingest import transborder
 from ingest.model import LoadError
+from tests.conftest import refusal
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
@@ -96,13 +97,6 @@ def test_unpadded_commodity_code_is_padded_before_lookup(tmp_path):
 
 
 # ----------------------------------------------------------------- refusals (synthetic)
-def refused(path: Path) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        transborder.load_file(path)
-    assert info.value.file == str(path)
-    return info.value
-
-
 @pytest.mark.parametrize(
     ("row", "column", "words"),
     [
@@ -124,14 +118,16 @@ def refused(path: Path) -> LoadError:
     ],
 )
 def test_bad_cell_in_synthetic_dot1_is_refused_naming_line_and_column(tmp_path, row, column, words):
-    error = refused(synthetic_dot1(tmp_path, [DOT1_ROWS[0], DOT1_ROWS[2], row]))
+    error = refusal(
+        transborder.load_file, synthetic_dot1(tmp_path, [DOT1_ROWS[0], DOT1_ROWS[2], row])
+    )
     assert (error.line, error.column) == (4, column)
     assert words in error.problem
 
 
 def test_unknown_hs_chapter_in_synthetic_dot2_is_refused(tmp_path):
     path = write(tmp_path, "dot2.csv", DOT2_HEADER + "\n1,VT,00,5,,XQ,1220,10,0,0,1,X,02,2016\n")
-    error = refused(path)
+    error = refusal(transborder.load_file, path)
     assert (error.line, error.column) == (2, "COMMODITY2") and "HS chapter" in error.problem
 
 
@@ -142,51 +138,53 @@ def test_bts_crossings_file_is_refused_as_wrong_kind_of_table(tmp_path):
         "Port Name,State,Port Code,Border,Date,Measure,Value\n"
         "Synthetic,VT,0201,US-Canada Border,Jan 2015,Trucks,10\n",
     )
-    error = refused(path)
+    error = refusal(transborder.load_file, path)
     assert error.line == 1 and "not a TransBorder" in error.problem
 
 
 def test_raw_table_missing_a_column_is_refused_naming_it(tmp_path):
     header = DOT1_HEADER.replace("CANPROV,", "")
     path = write(tmp_path, "dot1.csv", header + "\n1,VT,0201,5,,1220,5,0,0,1,X,01,2015\n")
-    error = refused(path)
+    error = refusal(transborder.load_file, path)
     assert (error.line, error.column) == (1, "CANPROV") and "missing column" in error.problem
 
 
 def test_empty_file_is_refused(tmp_path):
-    assert "empty" in refused(write(tmp_path, "empty.csv", b"")).problem
+    assert "empty" in refusal(transborder.load_file, write(tmp_path, "empty.csv", b"")).problem
 
 
 def test_header_without_rows_is_refused(tmp_path):
-    error = refused(write(tmp_path, "header.csv", DOT1_HEADER + "\n"))
+    error = refusal(transborder.load_file, write(tmp_path, "header.csv", DOT1_HEADER + "\n"))
     assert "no data rows" in error.problem
 
 
 def test_binary_file_is_refused(tmp_path):
-    error = refused(write(tmp_path, "binary.csv", b"PK\x03\x04\x00\x00garbage\x00\xff"))
+    error = refusal(
+        transborder.load_file, write(tmp_path, "binary.csv", b"PK\x03\x04\x00\x00garbage\x00\xff")
+    )
     assert "binary" in error.problem and error.line == 1
 
 
 def test_garbled_non_utf8_bytes_are_refused_with_their_line(tmp_path):
     text = (DOT1_HEADER + "\n" + DOT1_ROWS[0] + "\n").encode() + b"1,VT,\xff\xfe,5\n"
-    error = refused(write(tmp_path, "garbled.csv", text))
+    error = refusal(transborder.load_file, write(tmp_path, "garbled.csv", text))
     assert error.line == 3 and "UTF-8" in error.problem
 
 
 def test_truncated_gzip_is_refused(tmp_path):
     whole = gzip.compress(synthetic_dot1(tmp_path).read_bytes())
-    error = refused(write(tmp_path, "cut.csv.gz", whole[: len(whole) // 2]))
+    error = refusal(transborder.load_file, write(tmp_path, "cut.csv.gz", whole[: len(whole) // 2]))
     assert "gzip" in error.problem and "truncated" in error.problem
 
 
 def test_field_longer_than_200_characters_is_refused(tmp_path):
     row = "1,VT,0201,5,,XQ,1220,5,0,0,1," + "X" * 201 + ",01,2015"
-    error = refused(synthetic_dot1(tmp_path, [DOT1_ROWS[0], row]))
+    error = refusal(transborder.load_file, synthetic_dot1(tmp_path, [DOT1_ROWS[0], row]))
     assert (error.line, error.column) == (3, "CONTCODE") and "200" in error.problem
 
 
 def test_row_with_wrong_field_count_is_refused(tmp_path):
-    error = refused(synthetic_dot1(tmp_path, [DOT1_ROWS[0], "1,VT,0201,5"]))
+    error = refusal(transborder.load_file, synthetic_dot1(tmp_path, [DOT1_ROWS[0], "1,VT,0201,5"]))
     assert error.line == 3 and "fields" in error.problem
 
 
@@ -197,7 +195,7 @@ def test_mexican_state_import_row_in_aggregate_is_refused(tmp_path):
         "Year,MexState,Mode,TradeType,TradeValue,Weight,WeightLb\n"
         "2001,Sonora,Truck,Export,10.0,,\n2001,Sonora,Truck,Import,5.0,,\n",
     )
-    error = refused(path)
+    error = refusal(transborder.load_file, path)
     assert (error.line, error.column) == (3, "TradeType")
 
 
@@ -207,7 +205,7 @@ def test_unknown_mexican_state_name_in_aggregate_is_refused(tmp_path):
         "mexican_state_trade.csv",
         "Year,MexState,Mode,TradeType,TradeValue,Weight,WeightLb\n2001,Atlantis,Truck,Export,10,,\n",
     )
-    error = refused(path)
+    error = refusal(transborder.load_file, path)
     assert (error.line, error.column) == (2, "MexState")
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from ingest import travel
-from ingest.model import LoadError
+from tests.conftest import refusal
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
@@ -33,13 +33,6 @@ def long_file(tmp_path: Path, rows: list[str]) -> Path:
 
 def row(period="2019-01/2019-02", mode="All modes", province="Ontario", trips="10", table=T3):
     return f"{table},{period},{TRAVELLERS},United States,{mode},{province},{trips}"
-
-
-def refused(path: Path) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        travel.load_file(path)
-    assert info.value.file == str(path)
-    return info.value
 
 
 def test_synthetic_long_rows_get_iso_ids_period_dates_and_null_for_not_applicable(tmp_path):
@@ -92,12 +85,12 @@ def test_synthetic_autos_table_is_stored_in_travellers_with_null_for_blank(tmp_p
     ],
 )
 def test_bad_cell_is_refused_naming_line_and_column(tmp_path, bad, column, words):
-    error = refused(long_file(tmp_path, [row(), bad]))
+    error = refusal(travel.load_file, long_file(tmp_path, [row(), bad]))
     assert (error.line, error.column) == (3, column) and words in error.problem
 
 
 def test_province_listed_twice_for_same_period_is_refused(tmp_path):
-    error = refused(long_file(tmp_path, [row(), row(trips="11")]))
+    error = refusal(travel.load_file, long_file(tmp_path, [row(), row(trips="11")]))
     assert error.line == 3 and "duplicate" in error.problem
 
 
@@ -106,7 +99,7 @@ def test_wrong_kind_of_table_is_refused(tmp_path):
     path.write_text(
         "Year,MexState,Mode,TradeType,TradeValue\n2001,Sonora,Truck,Export,1\n", encoding="utf-8"
     )
-    assert "not a Statistics Canada travel table" in refused(path).problem
+    assert "not a Statistics Canada travel table" in refusal(travel.load_file, path).problem
 
 
 def test_missing_column_is_refused_naming_it(tmp_path):
@@ -115,14 +108,14 @@ def test_missing_column_is_refused_naming_it(tmp_path):
         LONG_HEADER.replace(",mode", "") + f"\n{T3},2019-01,x,United States,Ontario,1\n",
         encoding="utf-8",
     )
-    error = refused(path)
+    error = refusal(travel.load_file, path)
     assert (error.line, error.column) == (1, "mode")
 
 
 def test_empty_file_is_refused(tmp_path):
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
-    assert "empty" in refused(path).problem
+    assert "empty" in refusal(travel.load_file, path).problem
 
 
 @needs_shared

@@ -32,7 +32,7 @@ def arcs_layer(
     width and opacity, not by a new colour).
 
     ``pickable=True`` with a ``sel_id`` column makes a click select that id
-    (e.g. ``initiative:<id>``). Round 1's "a pickable ArcLayer loses every click"
+    (e.g. ``initiative:<id>``). An earlier "a pickable ArcLayer loses every click"
     was software GL: in headless Chromium (swiftshader) deck.gl's pick on
     pointerdown blocks ~0.5-1 s, so pointerup comes after hammer.js's 250 ms
     tap limit and no click fires -- with or without arcs once the base layer

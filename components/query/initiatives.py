@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.query import connection as conn
+from geo import links as geo_links
 
 # Initiative parties as states/provinces: a city party ('US-CA:los-angeles') counts for
 # its state, through the places table or, for an unknown city, its id's prefix.
@@ -106,7 +107,7 @@ def initiative_geometry(db, ids) -> pd.DataFrame:
     where, params = conn.in_list("ip.initiative_id", ids, "id")
     if not params:
         return pd.DataFrame(columns=GEOMETRY_COLUMNS)
-    return conn.read_sql(
+    frame = conn.read_sql(
         db,
         f"""
         WITH located AS (
@@ -131,6 +132,15 @@ def initiative_geometry(db, ids) -> pd.DataFrame:
         """,
         params,
     )
+    # Arcs join economic centres, as every other arc does (geo.links); a state's point
+    # for a single-party initiative stays where its label is.
+    arcs = frame["b_place"].notna()
+    if arcs.any():
+        ends = geo_links.centre_columns(frame.loc[arcs], "a_place", "a_lon", "a_lat")
+        ends = geo_links.centre_columns(ends, "b_place", "b_lon", "b_lat")
+        cols = ["a_lon", "a_lat", "b_lon", "b_lat"]
+        frame.loc[arcs, cols] = ends[cols]
+    return frame
 
 
 def initiative_counts_by(db, by: str) -> pd.DataFrame:

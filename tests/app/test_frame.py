@@ -6,13 +6,15 @@ import pandas as pd
 import pytest
 
 from components import safetext, state
+from tests.app.conftest import REPO
 
-E1_PAGES = ["overview_map", "place_profile", "data_sources"]
+# Every page, so a page added later is covered too.
+PAGES = sorted(p.stem for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_"))
 
 
 @pytest.mark.parametrize("lang", ["en", "es", "fr"])
-@pytest.mark.parametrize("page", E1_PAGES)
-def test_each_e1_page_runs_without_exception_in_each_language(run_page, page, lang):
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception_in_each_language(run_page, page, lang):
     at = run_page(page, lang=lang, place="US-TX")
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "page shows a title"

@@ -67,13 +67,24 @@ def test_upload_through_the_balancer_is_seen_by_a_session_on_the_other_replica(
     try:
         v.open(f"{room.url}/data_sources", timeout_ms=TIMEOUT_MS)
         assert replica_of(v) == "r1"
-        v.page.locator(".st-key-data_upload_source [data-baseweb='select']").click()
-        v.page.get_by_role("option", name=re.compile(r"\(bts-crossings\)")).click()
+        # The form is the last thing on a long page: wait for it and for the run to end,
+        # then pick the source with the keyboard (the list re-renders under a mouse).
+        v.page.locator(".st-key-data_upload [data-testid='stFileUploaderDropzone']").wait_for()
+        v.wait_idle(TIMEOUT_MS)
+        combo = v.page.locator(".st-key-data_upload_source input[role='combobox']")
+        combo.focus()
+        v.page.keyboard.press("ArrowDown")
+        v.page.get_by_role("option", name=re.compile(r"\(bts-crossings\)")).wait_for()
+        combo.fill("bts-crossings")
+        v.page.get_by_role("option", name=re.compile(r"\(bts-crossings\)")).wait_for()
+        v.page.keyboard.press("ArrowDown")
+        v.page.keyboard.press("Enter")
+        assert "bts-crossings" in combo.input_value()
         # The file goes up as its own HTTP PUT: it must reach r1, where this session lives.
         v.page.locator(".st-key-data_upload input[type='file']").set_input_files(
             str(shared_data / SAN_YSIDRO)
         )
-        v.page.get_by_text("Border_Crossing_Entry_Data.csv").first.wait_for()
+        v.page.locator(".st-key-data_upload [data-testid='stFileUploaderFile']").wait_for()
         v.page.get_by_role("button", name=re.compile("Validate and load")).click()
         v.page.get_by_text(re.compile(r"^Loaded ")).first.wait_for(timeout=TIMEOUT_MS)
         assert v.exceptions() == []
