@@ -93,6 +93,7 @@ snapshot: venv
 	$(PY) -m geo.boundaries
 	$(PY) -m geo.detail
 	$(PY) -m geo.cities
+	$(PY) -m geo.centres
 
 lint: venv
 	$(VENV)/bin/ruff check .
