@@ -195,4 +195,3 @@ def html_button(deck, key: str, file_name: str = "borderlinks-map.html") -> None
         on_click="ignore",
         icon=":material/map:",
     )
-

@@ -218,6 +218,7 @@ CREATE TABLE IF NOT EXISTS facts (
     year INTEGER,
     value DOUBLE NOT NULL,
     qualifier VARCHAR,               -- 'nearly' | 'about' | 'over' | 'exactly', as the source words it
+    verified BOOLEAN DEFAULT true,   -- false: the figure is cited but its source could not be confirmed
     unit VARCHAR NOT NULL,           -- 'jobs' | 'USD' | 'share' | ...
     label_en VARCHAR NOT NULL,
     label_es VARCHAR,

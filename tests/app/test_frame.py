@@ -71,8 +71,6 @@ def test_sidebar_mode_change_writes_mode_to_the_url(run_page):
 def test_every_page_file_has_a_translated_menu_title():
     from components import i18n
 
-    from .conftest import REPO
-
     stems = [p.stem for p in (REPO / "pages").glob("*.py") if not p.name.startswith("_")]
     assert "overview_map" in stems
     missing = [s for s in stems if not i18n.has(f"nav.{s}")]

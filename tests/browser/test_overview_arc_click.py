@@ -2,7 +2,7 @@
 
 The scene: California is selected, so its links are drawn bold and on top, and the
 others faded. The arc is found where the deck draws it: trade links are straight lines
-between the two places' points, so the midpoint of California ↔ Ontario (over the
+between the two places' economic centres (data/centres.csv), so the midpoint of California ↔ Ontario (over the
 Plains, far from every port and clear of the other links) is computed from the store's
 coordinates and the map's default camera. The pointer first hovers there until the
 deck's own tooltip names that link, so a miss says "no arc under the pointer", not "the
@@ -19,7 +19,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from components import deckjson, query
+from components import deckjson
+from geo.centres import centre_positions
 from tests.browser.conftest import DECK_CANVAS, map_xy, tap
 
 pytestmark = pytest.mark.browser
@@ -36,10 +37,11 @@ def _sel(url: str) -> str | None:
 
 def _arc_midpoint(page, store) -> tuple[tuple[float, float], tuple[float, float]]:
     """Page pixel of the trade arc's midpoint, and the unit normal of the arc there."""
-    places = query.all_places(str(store)).set_index("place_id")
+    del store  # arcs end at centres (geo.links), not at the store's label points
+    centres = centre_positions()
     view = deckjson.DEFAULT_VIEW
-    ax, ay = map_xy(page, places.lon[US_STATE], places.lat[US_STATE], view)
-    bx, by = map_xy(page, places.lon[PROVINCE], places.lat[PROVINCE], view)
+    ax, ay = map_xy(page, *centres[US_STATE], view)
+    bx, by = map_xy(page, *centres[PROVINCE], view)
     length = math.hypot(bx - ax, by - ay)
     return ((ax + bx) / 2, (ay + by) / 2), (-(by - ay) / length, (bx - ax) / length)
 

@@ -84,7 +84,10 @@ def test_upload_through_the_balancer_is_seen_by_a_session_on_the_other_replica(
         v.page.locator(".st-key-data_upload input[type='file']").set_input_files(
             str(shared_data / SAN_YSIDRO)
         )
-        v.page.locator(".st-key-data_upload [data-testid='stFileUploaderFile']").wait_for()
+        # Uploaded: the widget lists the file with its size.
+        v.page.locator(".st-key-data_upload").get_by_text(re.compile(r"^[\d.]+ ?KB$")).wait_for(
+            timeout=60_000
+        )
         v.page.get_by_role("button", name=re.compile("Validate and load")).click()
         v.page.get_by_text(re.compile(r"^Loaded ")).first.wait_for(timeout=TIMEOUT_MS)
         assert v.exceptions() == []
@@ -93,6 +96,13 @@ def test_upload_through_the_balancer_is_seen_by_a_session_on_the_other_replica(
     after = totals_on(room.url, "r2")
     assert after[1] > before[1], f"r2 still shows {after} after the upload on r1 (was {before})"
     assert totals_on(room.url, "r1") == after
+
+
+def show_place(visit: Visit) -> None:
+    """Wait until the place profile shows Texas (fails after the timeout)."""
+    visit.page.locator('[data-testid="stMain"]').get_by_text("Texas").first.wait_for(
+        timeout=TIMEOUT_MS
+    )
 
 
 def arrivals_after(url: str, start_in: float, offsets: list[float], into: list) -> None:
@@ -110,7 +120,7 @@ def test_killed_replica_browsers_come_back_on_the_same_view_and_arrivals_keep_wo
         for v in (survivor, victim):
             v.open(room.url + view, timeout_ms=TIMEOUT_MS)
             assert v.exceptions() == []
-            assert v.page.locator('[data-testid="stMain"]').get_by_text("Texas").count() > 0
+            show_place(v)
         assert replica_of(victim) == "r2"
 
         visits: list[stclient.Visit] = []
@@ -118,20 +128,28 @@ def test_killed_replica_browsers_come_back_on_the_same_view_and_arrivals_keep_wo
             target=arrivals_after,
             args=(room.url, CHECK_INTERVAL + 0.5, stclient.steady(2, 3), visits),
         )
+        # Frames on websockets opened after the kill: the page must be sent again by a
+        # live replica, not merely left on screen from before.
+        frames: list[int] = []
+        victim.page.on(
+            "websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(len(p)))
+        )
         os.kill(room.replica("r2")["pid"], signal.SIGKILL)
         arrivals.start()
         # The frontend notices the closed websocket, reconnects through HAProxy (r2's
         # cookie is redispatched to r1) and reruns the page named by its URL.
-        # HAProxy gives the reconnecting browser r1's cookie in place of the dead r2's.
+        # HAProxy gives the reconnecting browser r1's cookie in place of the dead r2's,
+        # and r1 sends the whole page (well over 50 KB) on the new websocket.
         deadline = time.monotonic() + 60
-        while replica_of(victim) != "r1" and time.monotonic() < deadline:
+        while (replica_of(victim) != "r1" or sum(frames) < 50_000) and time.monotonic() < deadline:
             victim.page.wait_for_timeout(250)
+        assert sum(frames) >= 50_000, f"only {sum(frames)} bytes after the reconnect"
         victim.wait_idle(TIMEOUT_MS)
         arrivals.join(timeout=200)
 
         assert victim.page.url == room.url + view
         assert victim.exceptions() == []
-        assert victim.page.locator('[data-testid="stMain"]').get_by_text("Texas").count() > 0
+        show_place(victim)
         assert replica_of(victim) == "r1", "the killed replica's browser never moved"
         assert survivor.exceptions() == []
         assert len(visits) == 6
