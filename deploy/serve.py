@@ -38,20 +38,35 @@ PR_SET_PDEATHSIG = 1
 
 
 def render_config(
-    replicas: list[tuple[str, int]],
+    replicas: list[tuple[str, str]],
     host: str = "127.0.0.1",
     port: int = 8501,
     inter: str = "1s",
     check_timeout: str = "10s",
+    server_options: str = "",
 ) -> str:
-    """HAProxy configuration text for ``replicas`` [(name, port)] behind ``host:port``."""
+    """HAProxy configuration text for ``replicas`` [(name, "address:port")] behind
+    ``host:port``; ``server_options`` is added to every server line."""
     if not replicas:
         raise ValueError("at least one replica is needed")
+    extra = f" {server_options}" if server_options else ""
     servers = "\n".join(
-        f"    server {name} 127.0.0.1:{rport} cookie {name}" for name, rport in replicas
+        f"    server {name} {address} cookie {name}{extra}" for name, address in replicas
     )
     return string.Template(TEMPLATE.read_text()).substitute(
         host=host, port=port, inter=inter, check_timeout=check_timeout, servers=servers
+    )
+
+
+def compose_config(replicas: int = 2) -> str:
+    """The HAProxy configuration of deploy/compose.yaml (services replica1..N on :8501).
+
+    Replica names are resolved by Docker's DNS when HAProxy starts; ``init-addr``
+    lets it start while one is still missing (that one stays down until it resolves).
+    """
+    names = [(f"replica{i}", f"replica{i}:8501") for i in range(1, replicas + 1)]
+    return render_config(
+        names, host="0.0.0.0", port=8501, server_options="init-addr last,libc,none"
     )
 
 
@@ -160,7 +175,7 @@ class Room:
         cfg = self.workdir / "haproxy.cfg"
         cfg.write_text(
             render_config(
-                [(n, r["port"]) for n, r in self.replicas.items()],
+                [(n, f"127.0.0.1:{r['port']}") for n, r in self.replicas.items()],
                 host=self.args.host,
                 port=self.args.port,
                 inter=self.args.check_interval,
@@ -234,6 +249,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--haproxy", default=shutil.which("haproxy") or "/usr/sbin/haproxy")
     parser.add_argument("--state", help="write the running topology to this JSON file")
     parser.add_argument("--start-timeout", type=float, default=120.0)
+    parser.add_argument(
+        "--compose-config",
+        action="store_true",
+        help="print deploy/haproxy.compose.cfg (for deploy/compose.yaml) and exit",
+    )
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")
@@ -242,6 +262,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.compose_config:
+        print(compose_config(), end="")
+        return 0
     room = Room(args)
 
     def on_signal(signum, _frame):
