@@ -32,7 +32,7 @@ test: venv catalogs system-deps serve-deps
 test-fast: venv catalogs
 	$(PY) -m pytest -n 2 --dist loadfile -m "not load and not browser" -q
 
-test-browser: venv catalogs system-deps
+test-browser: venv catalogs system-deps serve-deps
 	$(PY) -m pytest -m browser -q
 
 test-load: venv catalogs system-deps store

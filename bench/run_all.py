@@ -17,7 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+SCRIPT_TIMEOUT = 3600  # seconds per benchmark script (the arrivals one takes ~15 min)
 HEADER = "| benchmark | figure | baseline (same run) | ratio | target |\n|---|---|---|---|---|"
+
+
+def _text(out) -> str:
+    return out.decode(errors="replace") if isinstance(out, bytes) else (out or "")
 
 
 def machine() -> str:
@@ -35,9 +40,19 @@ def main(argv: list[str]) -> int:
     rows, logs, failed = [], [], []
     for script in scripts:
         t0 = time.monotonic()
-        proc = subprocess.run(
-            [sys.executable, str(script)], cwd=BENCH.parent, capture_output=True, text=True
-        )
+        try:
+            proc = subprocess.run(
+                [sys.executable, str(script)],
+                cwd=BENCH.parent,
+                capture_output=True,
+                text=True,
+                timeout=SCRIPT_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired as exc:
+            # Bounded: a benchmark that hangs is a failure, not a stuck `make bench`.
+            proc = subprocess.CompletedProcess(
+                exc.cmd, 124, _text(exc.stdout), _text(exc.stderr) + "\ntimed out"
+            )
         took = time.monotonic() - t0
         out = proc.stdout.splitlines()
         rows += [line for line in out if line.startswith("|")]

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from components import figures, i18n, query
+from components import fdi_text, figures, i18n, query
 
 MEASURES = ("Trucks", "Personal Vehicle Passengers")
 MAX_PARTNERS, MAX_PORTS, MAX_INITIATIVES = 6, 6, 5
+FDI_ORIGINS = ("US", "CA")  # a Mexican state's brief lists investment from these origins
 
 
 class BriefError(RuntimeError):
@@ -82,14 +83,20 @@ def _figure_label(figure: figures.Figure, name: str, lang: str) -> str:
     if figure.key == "us_exports":
         return _t("brief.us_exports_to", lang, place=name, year=figure.year)
     if figure.key == "fdi":
-        return _t("brief.fdi", lang, year=figure.year)
+        return _t("brief.fdi", lang, year=fdi_text.period_text(figure.year, figure.quarters, lang))
+    if figure.key == "fdi_origin":
+        origin = fdi_text.origin_name(figure.code, lang)
+        year = fdi_text.period_text(figure.year, figure.quarters, lang)
+        return _t("brief.fdi_from", lang, origin=origin, year=year)
     if figure.key == "od_total":
         return _t("place.fig_od_total", lang, first=figure.first_year, last=figure.year)
     return _t("brief.initiative_count", lang)
 
 
 def _figure_text(figure: figures.Figure, lang: str) -> str:
-    """A key figure's value as the brief prints it."""
+    """A key figure's value as the brief prints it ('confidential' when withheld)."""
+    if figure.confidential:
+        return _t("fdi.confidential", lang)
     if figure.unit == "USD":
         return i18n.fmt_money(figure.value, lang=lang)
     return i18n.fmt_int(figure.value, lang=lang)
@@ -132,8 +139,11 @@ def collect(db, place_id: str, lang: str = "en", year: int | None = None) -> Bri
     # The key figures under the one rule of components.figures (latest year up to the
     # brief's year), as the overview and the place profile show them; unknown ones are left out.
     brief.key_figures = figures.place_figures(db, place_id, year, MEASURES)
+    if country == "MX":  # investment from across the border: the US and Canada
+        by_origin = figures.fdi_origin_figures(db, place_id, year, top=50)
+        brief.key_figures += [f for f in by_origin if f.code in FDI_ORIGINS]
     for figure in brief.key_figures:
-        if figure.value is not None:
+        if figure.value is not None or figure.confidential:
             brief.figures.append(
                 (_figure_label(figure, brief.name, lang), _figure_text(figure, lang))
             )

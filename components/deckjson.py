@@ -15,6 +15,8 @@ import weakref
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from components.layers.arcs import pick_band
+
 # Local style served by Streamlit static serving: never a hosted basemap
 # (``map_style=None`` would request Carto tiles).
 MAP_STYLE = "/app/static/basemap.json"
@@ -132,11 +134,20 @@ _FROZEN_LAYERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def make_deck(layers: list, view: dict | None = None, tooltip: dict | None = None) -> pdk.Deck:
-    """A Deck over the local basemap style. ``view``: dict(latitude, longitude, zoom)."""
+    """A Deck over the local basemap style. ``view``: dict(latitude, longitude, zoom).
+
+    ``layers``: pydeck layers or lists of them, bottom first. Every pickable ArcLayer gets
+    its invisible pick band (``layers.arcs.pick_band``) right under it, so thin arcs on
+    every map are easy to click.
+    """
     view = {**DEFAULT_VIEW, **(view or {})}
     flat = []
     for layer in layers:
-        flat.extend(layer if isinstance(layer, list) else [layer])
+        for one in layer if isinstance(layer, list) else [layer]:
+            band = pick_band(one)  # an invisible wide band under each clickable arc layer
+            if band is not None:
+                flat.append(frozen(band) if one in _FROZEN_LAYERS else band)
+            flat.append(one)
     # A copy of one template: pydeck's Deck() tries to import ipywidgets each time it
     # is built (a failed import, ~10 ms), and a map's deck is built on every rerun.
     deck = copy.copy(_deck_template())

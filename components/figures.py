@@ -15,7 +15,12 @@ The rule, for every figure: **the latest year up to the view year that has data*
   (cumulative; a year past the inventory's last holds the last year's count).
 - od_total (Canadian province): the published US-state x province trade over all years
   (TransBorder publishes it only cumulated); ``first_year``-``year`` is its span.
-A value the source withholds (confidential FDI) is None: unknown, never zero.
+A value the source withholds (confidential FDI) is None with ``confidential`` True:
+unknown, never zero; consumers show the word "confidential".
+
+FDI by origin and by sector of a Mexican state (``fdi_origin_figures``,
+``fdi_sector_figures``) follow the same rule: the latest year up to the view year with
+by-origin (by-sector) rows; the largest first, then the withheld ones.
 """
 
 from __future__ import annotations
@@ -53,6 +58,10 @@ class Figure:
     source_id: str | None
     measure: str | None = None
     first_year: int | None = None
+    confidential: bool = False
+    code: str | None = None  # origin country (ISO) or SCIAN sector of a by-origin/sector figure
+    share: float | None = None  # of the same release's all-origin total (by-origin figures)
+    quarters: int = 4  # quarters the value covers (2 = January–June of a partial year)
 
 
 def _number(value) -> float | None:
@@ -71,7 +80,61 @@ def latest_up_to(frame: pd.DataFrame, place_id: str, year: int) -> tuple:
 
 def _yearly(key: str, unit: str, frame: pd.DataFrame, place_id: str, year: int, **extra):
     value, at, source = latest_up_to(frame, place_id, year)
+    if at is not None and "confidential" in frame.columns:
+        row = frame[(frame["place_id"] == place_id) & (frame["year"] == at)].iloc[0]
+        extra["confidential"] = bool(row["confidential"]) and value is None
+        extra["quarters"] = int(row["quarters"])
     return Figure(key, value, unit, at, source, **extra)
+
+
+def _ranked(rows: pd.DataFrame, key: str, code_col: str, top: int, total=None) -> list[Figure]:
+    """Figures of the ``top`` largest rows, then every withheld one (confidential)."""
+    known = rows[rows["value"].notna()].nlargest(top, "value")
+    withheld = rows[rows["value"].isna() & rows["confidential"]].sort_values(code_col)
+    out = []
+    for row in pd.concat([known, withheld]).itertuples(index=False):
+        value = _number(row.value)
+        share = value / total if value is not None and total else None
+        out.append(
+            Figure(
+                key,
+                value,
+                "USD",
+                int(row.year),
+                row.source_id,
+                confidential=value is None,
+                code=getattr(row, code_col),
+                share=share,
+                quarters=int(row.quarters),
+            )
+        )
+    return out
+
+
+def fdi_origin_figures(db, place_id: str, year: int, top: int = 5) -> list[Figure]:
+    """FDI into a Mexican state by origin country, for the latest year <= ``year`` with
+    by-origin rows: the ``top`` largest, then the confidential ones. ``share`` divides by
+    the same release's all-origin total. [] when the store has no by-origin rows."""
+    frame = conn.cached(query.fdi_place_origins, db, place_id)
+    frame = frame[frame["year"] <= int(year)]
+    by_origin = frame[frame["origin"] != "all"]
+    if by_origin.empty:
+        return []
+    at = int(by_origin["year"].max())
+    total = frame.loc[(frame["year"] == at) & (frame["origin"] == "all"), "value"]
+    total = _number(total.iloc[0]) if not total.empty else None
+    return _ranked(by_origin[by_origin["year"] == at], "fdi_origin", "origin", top, total)
+
+
+def fdi_sector_figures(db, place_id: str, year: int, top: int = 5) -> list[Figure]:
+    """FDI into a Mexican state by SCIAN sector for the latest year <= ``year`` with sector
+    rows: the ``top`` largest, then the confidential ones; [] when none."""
+    frame = conn.cached(query.fdi_sector_years, db, place_id, 2)
+    frame = frame[frame["year"] <= int(year)]
+    if frame.empty:
+        return []
+    at = int(frame["year"].max())
+    return _ranked(frame[frame["year"] == at], "fdi_sector", "scian_code", top)
 
 
 def _od_total(db, place_id: str) -> Figure:

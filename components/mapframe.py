@@ -5,6 +5,7 @@ Layers come from ``components.layers``, the deck from ``components.deckjson``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 
@@ -12,7 +13,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from components import citations, exports, palettes, present, safetext, tables
+from components import citations, exports, i18n, map_text, palettes, present, safetext, tables
 from components.i18n import t
 from components.layers.base import (
     ARCS_LAYER_ID,
@@ -21,6 +22,7 @@ from components.layers.base import (
     POINTS_LAYER_ID,
     PORTS_LAYER_ID,
     TRADE_ARCS_LAYER_ID,
+    pick_band_id,
 )
 
 MAP_HEIGHT = 560  # px; presenter mode uses present.map_height's taller map
@@ -37,10 +39,13 @@ def selection_from_event(event) -> str | None:
         objects = event["selection"]["objects"]
     except (KeyError, TypeError):
         return None
-    # A port sits on top of its state; an arc or point over both.
+    # A port sits on top of its state; an arc or point over both. An arc's invisible
+    # pick band (layers.arcs.pick_band) selects what the arc selects.
     for layer_id in (
         ARCS_LAYER_ID,
         TRADE_ARCS_LAYER_ID,
+        pick_band_id(ARCS_LAYER_ID),
+        pick_band_id(TRADE_ARCS_LAYER_ID),
         POINTS_LAYER_ID,
         PLANNED_PORTS_LAYER_ID,
         PORTS_LAYER_ID,
@@ -80,16 +85,26 @@ def show_map(
     sources=None,
     key: str = "map",
     on_pick: Callable[[str], None] | None = None,
+    below=None,
+    summary: str | None = None,
+    note: str | None = None,
 ) -> None:
-    """Render ``deck``, its source caption, CSV and data table.
+    """Render ``deck``, its text alternative, source caption, CSV and data table.
 
     ``data`` is the table alternative of what the map shows. ``on_pick(sel_id)``
     gets the ``sel_id`` of a clicked object. It is called from the chart's
     selection callback, which runs before the script: the view it changes is
     what the same run draws and puts in the address bar (a change made after
     the map was drawn would show one click late). Without ``on_pick`` the map
-    is not clickable.
+    is not clickable. ``below`` (a container) takes the caption, downloads and table
+    instead of the lines under the map (the presenter puts them below the screen).
+
+    The text alternative (``map_text.deck_summary``: what is shaded, the top places,
+    the selection), or ``summary`` when given, is shown right under the map, where a
+    screen reader reaches it next; its first sentence is also the map's accessible
+    name. ``note`` (a caveat about the data) follows it.
     """
+    parts = [summary] if summary else map_text.deck_summary(deck)
     on_select = functools.partial(_picked, key, on_pick) if on_pick else "ignore"
     st.pydeck_chart(
         deck,
@@ -97,7 +112,19 @@ def show_map(
         selection_mode="single-object",
         key=key,
         height=present.map_height(MAP_HEIGHT),
+        alt=f"{t('maptext.title')}{i18n.colon()} {parts[0]}",
     )
+    with st.container(key=f"{key}-summary"):
+        st.caption(
+            f"**{t('maptext.title')}**{i18n.colon()} {safetext.md_text(' '.join(parts))}"
+            + (f"  \n{safetext.md_text(note)}" if note else "")
+        )
+    with below if below is not None else contextlib.nullcontext():
+        _map_extras(deck, data, sources, key)
+
+
+def _map_extras(deck: pdk.Deck, data: pd.DataFrame, sources, key: str) -> None:
+    """A map's source caption, CSV and offline HTML downloads and data table."""
     st.caption(citations.source_caption(sources if sources is not None else data))
     st.download_button(
         t("ui.download_csv"),

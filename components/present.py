@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from components import state
+from components import present_layout, state
 from components.i18n import t
 
 # Static CSS only: no value from data or the URL is ever interpolated here.
@@ -59,10 +59,90 @@ h2, h3 { color: #000000 !important; }
 </style>
 """
 PRESENT_KEY = "sb_present"
-# A map on a 1920x1080 projector: the screen less the scene's title row, sentence,
-# source lines and legend (up to ~505 px), so one screen holds the whole scene. The
-# presenter CSS then sizes the map to any screen the same way (--bl-map-height).
-PRESENT_MAP_HEIGHT = 575
+# The map's first height on a 1920x1080 projector (the CSS then sizes it to any screen).
+PRESENT_MAP_HEIGHT = round(present_layout.map_box(1920, 1080)[3])
+
+# The presenter page's stage, in and out of presenter mode: the caption panel beside the
+# map (keyed containers of pages/presenter.py). Static: numbers from present_layout only.
+STAGE_CSS = """
+<style>
+.st-key-present-stage { flex-wrap: nowrap !important; align-items: stretch !important; }
+.st-key-present-panel { flex: 0 0 32% !important; width: 32% !important; min-width: 0; }
+.st-key-present-mapcol { flex: 1 1 0 !important; width: auto !important; min-width: 0; }
+.st-key-present-nav { margin-top: auto; }
+</style>
+"""
+
+# Presenter mode on the presenter page: exactly one screen. The panel and the source strip
+# take the shares present_layout gives them; the map takes the rest. Type scales with the
+# screen's height (a 720 p and a 1080 p projector fill the same wall), with floors so that
+# a small screen keeps readable text: at 1080 p the title is ~37 px and the text ~21 px.
+_PANEL = (present_layout.PANEL_MIN_PX, present_layout.PANEL_VW, present_layout.PANEL_MAX_PX)
+_STRIP = (present_layout.STRIP_MIN_PX, present_layout.STRIP_VH)
+SCREEN_CSS = f"""
+<style>
+:root {{
+  --bl-panel: clamp({_PANEL[0]:.0f}px, {_PANEL[1]}vw, {_PANEL[2]:.0f}px);
+  --bl-strip: max({_STRIP[0]:.0f}px, {_STRIP[1]}vh);
+  --bl-pad: max(12px, 1.7vh);
+  --bl-title: max(24px, 3.4vh);
+  --bl-body: max(15px, 1.95vh);
+  --bl-small: max(13px, 1.6vh);
+  --bl-button: max(40px, 4.6vh);
+}}
+[data-testid="stMainBlockContainer"]:has(.st-key-present-stage) {{ padding: 0 !important; }}
+[data-testid="stMainBlockContainer"]:has(.st-key-present-stage) > [data-testid="stVerticalBlock"] {{
+  gap: 0 !important;
+}}
+.st-key-present-stage {{ height: 100vh; gap: 0 !important; }}
+.st-key-present-panel {{
+  flex: 0 0 var(--bl-panel) !important; width: var(--bl-panel) !important; height: 100vh;
+  overflow-y: auto; gap: calc(0.7 * var(--bl-pad)) !important; background: #ffffff;
+  padding: var(--bl-pad) var(--bl-pad) calc(2 * var(--bl-pad) + var(--bl-button));
+  border-right: 2px solid #1f2937;
+}}
+.st-key-present-panel h2 {{
+  font-size: var(--bl-title) !important; line-height: 1.15 !important; padding: 0 !important;
+}}
+.st-key-present-panel [data-testid="stMarkdownContainer"] p {{
+  font-size: var(--bl-body) !important; line-height: 1.42 !important;
+}}
+.st-key-present-panel [data-testid="stCaptionContainer"],
+.st-key-present-panel [data-testid="stCaptionContainer"] p,
+.st-key-present-strip [data-testid="stCaptionContainer"],
+.st-key-present-strip [data-testid="stCaptionContainer"] p {{
+  font-size: var(--bl-small) !important; line-height: 1.3 !important;
+}}
+.st-key-present-panel .bl-legend {{ font-size: var(--bl-small) !important; line-height: 1.5 !important; }}
+.st-key-present-panel .bl-legend-item {{ margin-right: 0.9em !important; }}
+.st-key-present-panel .bl-legend-swatch {{ width: 1em !important; height: 1em !important; }}
+.st-key-present-nav button {{ font-size: var(--bl-body) !important; min-height: var(--bl-button) !important; }}
+.st-key-present-mapcol {{ height: 100vh; gap: 0 !important; }}
+.st-key-present-mapcol [data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]),
+.st-key-present-mapcol [data-testid="stFullScreenFrame"]:has([data-testid="stDeckGlJsonChart"]),
+.st-key-present-mapcol [data-testid="stDeckGlJsonChart"] {{
+  height: calc(100vh - var(--bl-strip)) !important; flex: 0 0 calc(100vh - var(--bl-strip)) !important;
+}}
+/* One source line under the map (two at most; the full list is below the screen). */
+.st-key-present-strip {{
+  height: var(--bl-strip); flex: 0 0 var(--bl-strip) !important; justify-content: center;
+  padding: 0 var(--bl-pad); overflow: hidden;
+}}
+.st-key-present-strip p {{
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+  margin: 0 !important;
+}}
+/* The exit button sits at the foot of the panel, under Previous/Next, off the map. */
+[data-testid="stMain"]:has(.st-key-present-stage) .st-key-present-exit {{
+  left: var(--bl-pad); right: auto; bottom: var(--bl-pad);
+  width: calc(var(--bl-panel) - 2 * var(--bl-pad)) !important; padding: 0;
+}}
+[data-testid="stMain"]:has(.st-key-present-stage) .st-key-present-exit button {{
+  width: 100%; min-height: var(--bl-button); font-size: var(--bl-small) !important;
+}}
+.st-key-present-below {{ padding: 1.5rem 1.6rem 4.5rem 1.6rem; }}
+</style>
+"""
 
 
 def _toggled() -> None:
@@ -84,7 +164,7 @@ def apply(view: state.View) -> None:
         )
     if not view.present:
         return
-    st.html(PRESENTER_CSS)
+    st.html(PRESENTER_CSS + SCREEN_CSS)
     st.button(
         t("present.exit"),
         key="present-exit",

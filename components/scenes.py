@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from components import present_layout
+
 # One registry each, shared with the query side: a scene may name only what it computes.
 from components.query.indicators import INDICATORS
 from components.query.scene_figures import FIGURE_KINDS
@@ -304,9 +306,9 @@ def neighbour_id(scenes: list[Scene], scene_id: str | None, step: int) -> str:
 STATE_LABEL_MAX_ZOOM = 7.0
 
 
-# The presenter's map on a 1920 x 1080 projector (components/present.py): what a scene's
-# camera shows, to leave out what is off screen.
-SCENE_VIEW_PX = (1870, 575)
+# The presenter's smallest map (a 1280 x 720 projector, components/present_layout.py): what
+# a scene's camera shows on every presenter screen, to leave out what is off screen.
+SCENE_VIEW_PX = present_layout.smallest_map()
 
 
 def in_scene_view(scene: Scene, lon, lat) -> bool:

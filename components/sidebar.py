@@ -21,7 +21,7 @@ PAGE_FILTERS = {
     "ports_crossings": {"border", "years", "measure"},
     "trade_flows": {"border", "sector", "mode", "years"},
     "jobs_investment": {"years"},
-    "place_profile": {"measure"},
+    "place_profile": {"measure", "sector"},
     "initiatives": {"border", "years"},
     "stocktaking": {"border"},
     "presenter": set(),

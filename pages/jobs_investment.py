@@ -1,11 +1,12 @@
-"""Jobs and investment: FDI into Mexican states over time, state comparison, cited facts."""
+"""Jobs and investment: cited facts; FDI into Mexican states by origin (map, ranked bars),
+the origin mix and sectors of a chosen state; FDI over time."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from components import chartframe, charts, i18n, query, safetext, state
+from components import chartframe, charts, fdi_text, fdi_views, i18n, query, safetext, state
 from components.i18n import t
 
 view = state.current_view()
@@ -81,6 +82,73 @@ else:
         column_config={t("jobs.col.url"): st.column_config.LinkColumn()},
     )
 
+# ---- FDI by origin: map, ranked bars; the chosen state's origin mix and sectors
+st.subheader(t("fdi.heading"))
+st.caption(t("fdi.intro"))
+money_m = fdi_text.money_m
+c1, c2, c3 = st.columns(3)
+origin = c1.selectbox(
+    t("fdi.origin_pick"),
+    fdi_views.ORIGINS,
+    format_func={o: fdi_text.origin_name(o) for o in fdi_views.ORIGINS}.__getitem__,
+    key="ji_origin",
+)
+by_origin = query.load(query.fdi_origin_years, origin)
+origin_years = sorted(set(by_origin["year"]), reverse=True)
+if not origin_years:
+    chartframe.empty_state(t("jobs.fdi_none"))
+    st.stop()
+# The view's year when the origin has it; else the last full year (the last is partial).
+full = sorted(set(by_origin.loc[by_origin["quarters"] == 4, "year"]), reverse=True)
+year = view.year if view.year in origin_years else (full or origin_years)[0]
+if view.year and view.year not in origin_years:
+    st.caption(t("jobs.year_outside", year=view.year, first=origin_years[-1], last=origin_years[0]))
+if st.session_state.get("ji_year") not in origin_years:
+    st.session_state["ji_year"] = year
+year = c2.selectbox(t("col.year"), origin_years, key="ji_year")
+one_year = by_origin[by_origin["year"] == year].reset_index(drop=True)
+mx_places = sorted(one_year["place_id"], key=place_name)
+# The chosen state: the view's place (sidebar, link, map click) when it is a Mexican state.
+picked = view.place if view.place in mx_places else None
+
+
+def _pick_state() -> None:
+    state.write_view(place=st.session_state["ji_state"])
+
+
+if st.session_state.get("ji_state") != picked:
+    st.session_state["ji_state"] = picked
+c3.selectbox(
+    t("fdi.state_pick"),
+    mx_places,
+    index=None,
+    format_func={p: place_name(p) for p in mx_places}.__getitem__,
+    placeholder=t("fdi.state_placeholder"),
+    key="ji_state",
+    on_change=_pick_state,
+    help=t("fdi.state_pick_help"),
+)
+
+
+def _on_map_pick(sel_id: str) -> None:
+    # A clicked Mexican state becomes the view's place (the selectbox above does the same).
+    if sel_id.startswith("MX-"):
+        state.write_view(place=sel_id)
+
+
+if year == origin_years[0] and int(one_year["quarters"].max()) < 4:
+    st.caption(t("fdi.partial_note", year=year))
+fdi_views.show_origin_map(one_year, origin, year, picked, place_name, _on_map_pick)
+fdi_views.show_state_ranking(one_year, origin, year, picked, place_name)
+focus = picked or (one_year.dropna(subset=["value_musd"]).iloc[0]["place_id"])
+if not picked:
+    st.caption(t("fdi.focus_default", place=place_name(focus)))
+sentence = fdi_views.share_sentence(focus, place_name, year)
+if sentence:
+    st.markdown(safetext.md_text(sentence))
+fdi_views.show_origin_mix(focus, place_name, None)
+fdi_views.show_sectors(focus, place_name, year)
+
 # ---- FDI into Mexican states over time
 st.subheader(t("jobs.fdi_heading"))
 st.caption(t("jobs.fdi_note"))
@@ -123,7 +191,6 @@ if not fdi.empty:
         series = series[series["year"].between(*span)]
         if span != (first, last):
             st.caption(t("common.range_cut", lo=span[0], hi=span[1], first=first, last=last))
-money_m = lambda v: i18n.fmt_money(v * 1e6)  # noqa: E731 - values are US$ millions
 fig = charts.line_series(
     series,
     "year",
@@ -142,6 +209,7 @@ chartframe.show_chart(
             t("col.state"): series["place_id"].map(place_name),
             t("col.year"): series["year"],
             t("jobs.col.fdi"): series["value_musd"].round(2),
+            t("fdi.col.note"): series["confidential"].map(fdi_text.marker),
             t("jobs.col.quarters"): series["quarters"],
             "source_id": series["source_id"],
         }
@@ -150,40 +218,3 @@ chartframe.show_chart(
     title=t("jobs.fdi_series_title"),
     empty_message=t("jobs.fdi_empty_series"),
 )
-
-# ---- comparison between states, chosen year
-fdi_years = sorted(set(fdi["year"]), reverse=True)
-if fdi_years:
-    year = view.year if view.year in fdi_years else fdi_years[0]
-    if view.year and view.year not in fdi_years:
-        st.caption(t("jobs.year_outside", year=view.year, first=fdi_years[-1], last=fdi_years[0]))
-    year = st.selectbox(t("col.year"), fdi_years, index=fdi_years.index(year), key="ji_year")
-    one_year = fdi[fdi["year"] == year].assign(name=lambda d: d["place_id"].map(place_name))
-    highlight = {place_name(p): t("jobs.chosen") for p in chosen}
-    fig = charts.ranked_bars(
-        one_year,
-        "name",
-        "value_musd",
-        value_label=t("jobs.col.fdi"),
-        top_n=None,
-        highlight=highlight,
-        fmt=money_m,
-        lang=lang,
-    )
-    chartframe.show_chart(
-        fig,
-        pd.DataFrame(
-            {
-                t("col.state"): one_year["name"],
-                t("jobs.col.fdi"): one_year["value_musd"].round(2),
-                t("jobs.col.quarters"): one_year["quarters"],
-                "source_id": one_year["source_id"],
-            }
-        ).sort_values(t("jobs.col.fdi"), ascending=False),
-        key="ji_fdi_rank",
-        title=t("jobs.fdi_rank_title", year=year),
-        empty_message=t("jobs.fdi_empty_year", year=year),
-    )
-    st.caption(t("jobs.fdi_negative"))
-else:
-    chartframe.empty_state(t("jobs.fdi_none"))

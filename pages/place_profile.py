@@ -11,10 +11,12 @@ from components import (
     chartframe,
     citations,
     deckjson,
+    fdi_text,
     figures,
     i18n,
     mapframe,
     palettes,
+    place_mx,
     query,
     state,
 )
@@ -64,7 +66,9 @@ def profile_figure(figure) -> tuple[str, str, str | None] | None:
     if figure.key == "od_total":
         label = t("place.fig_od_total", first=figure.first_year, last=figure.year)
         return label, i18n.fmt_money(figure.value, short=True), t("place.fig_od_total_help")
-    label = t(f"place.fig_{figure.key}", year=figure.year)
+    label = t(f"place.fig_{figure.key}", year=fdi_text.period_text(figure.year, figure.quarters))
+    if figure.confidential:  # withheld by the source: the word, never 0 or '–'
+        return label, t("fdi.confidential"), t("fdi.confidential_help")
     return label, i18n.fmt_money(figure.value, short=True), None
 
 
@@ -177,6 +181,11 @@ else:
     )
     fig.update_layout(legend_title_text="", margin={"l": 10, "r": 10, "t": 40, "b": 10})
     chartframe.show_chart(fig, shown_chart, key="place-trade", title=t("place.trade_chart"))
+
+# --- Mexican states: FDI by origin and sector, US exports by HS section (sector filter)
+if country == "MX":
+    used_sources.update(place_mx.show_investment(place, name, int(year)))
+    used_sources.update(place_mx.show_export_sectors(place, name, int(year), view.sector))
 
 # --- ports
 if country == "US":

@@ -157,7 +157,9 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
     if "arcs" in scene.layers and scene.places:
         od = query.load(query.trade_od_links, scene.places[0], 12)
         places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
-        od = od[od["partner_place_id"].isin(places_xy["place_id"])]
+        # Only the scene's own pairs: a partner outside the scene's places would pull an
+        # arc off the projector's screen (a scene names both ends of its story).
+        od = od[od["partner_place_id"].isin(set(places_xy["place_id"]) & set(scene.places[1:]))]
         if not od.empty:
             od = od.assign(
                 value=od["value_usd"],
@@ -175,9 +177,9 @@ def map_layers(scene: scenes.Scene, year: int, lang: str):
             extra.append((palettes.ARC_TRADE, t("present.legend_trade")))
     if "initiatives" in scene.layers:
         links = query.load(query.initiative_links, year, scene.border)
-        if scene.places:
+        if scene.places:  # links between the scene's places only (as for trade arcs)
             mine = set(scene.places)
-            links = links[links["a_place"].isin(mine) | links["b_place"].isin(mine)]
+            links = links[links["a_place"].isin(mine) & links["b_place"].isin(mine)]
         places_xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
         if not links.empty:
             links = links.assign(
@@ -267,27 +269,6 @@ if not view.present:
     st.title(t("present.title"))
     st.caption(t("present.intro"))
 
-nav = st.columns([1.4, 5, 1.4], vertical_alignment="center")
-nav[0].button(
-    t("present.previous"),
-    key="present-prev",
-    on_click=go_to,
-    args=(scenes.neighbour_id(all_scenes, scene.scene_id, -1),),
-    shortcut="Left",  # its hint shows the arrow: no arrow icon as well
-    width="stretch",
-)
-with nav[1]:
-    st.header(scene.text("title", lang), anchor=False)
-    st.caption(f"{t('present.counter', n=index + 1, total=len(ids))} · {t('present.keys_help')}")
-nav[2].button(
-    t("present.next"),
-    key="present-next",
-    on_click=go_to,
-    args=(scenes.neighbour_id(all_scenes, scene.scene_id, 1),),
-    shortcut="Right",
-    width="stretch",
-)
-
 # Year: the scene's own year unless the link or the player asks for another one.
 indicator = scene.indicator or "crossings"
 available = [int(y) for y in query.load(query.indicator_years, indicator)["year"]]
@@ -317,50 +298,79 @@ deck.initial_view_state = pdk.ViewState(
     pitch=camera.get("pitch", 0.0),
     bearing=camera.get("bearing", 0.0),
 )
-
 filled = scene_captions.fill_caption(str(query.db_path()), scene, lang, figure_fn=scene_figure)
-st.markdown(filled.text)
-st.caption(citations.source_caption(filled.source_ids))
-if filled.citations:
-    st.caption(t("present.cited") + i18n.colon() + i18n.punct(";").join(filled.citations))
-if filled.missing:
-    st.caption(t("present.missing_figures", figures=", ".join(filled.missing)))
+map_label = t("present.map_label", indicator=t(f"indicator.{indicator}"), year=year)
 
-if empty:
-    st.info(
-        t("present.no_map_data", indicator=t(f"indicator.{indicator}"), year=year),
-        icon=":material/info:",
-    )
-mapframe.show_legend(
-    legend, t("present.map_label", indicator=t(f"indicator.{indicator}"), year=year), extra
+# One screen (components/present_layout.py): the caption panel, then the map and its one
+# source line; everything else below it. Screen readers read title, text, map, sources.
+st.html(present.STAGE_CSS)
+stage = st.container(horizontal=True, key="present-stage", gap=None)
+below = st.container(key="present-below")
+panel = stage.container(key="present-panel")
+with panel:
+    st.caption(f"{t('present.counter', n=index + 1, total=len(ids))} · {t('present.keys_help')}")
+    st.header(scene.text("title", lang), anchor=False)
+    st.markdown(filled.text)
+    if empty:
+        st.info(
+            t("present.no_map_data", indicator=t(f"indicator.{indicator}"), year=year),
+            icon=":material/info:",
+        )
+    mapframe.show_legend(legend, map_label, extra)
+    nav = st.container(horizontal=True, key="present-nav")
+nav.button(
+    t("present.previous"),
+    key="present-prev",
+    on_click=go_to,
+    args=(scenes.neighbour_id(all_scenes, scene.scene_id, -1),),
+    shortcut="Left",  # its hint shows the arrow: no arrow icon as well
+    width="stretch",
 )
-mapframe.show_map(deck, table, sorted(map_sources), key=f"present-map-{scene.scene_id}")
-
-controls = st.columns([2, 1.4, 2], vertical_alignment="bottom")
-if available:
-    controls[0].caption(
-        t("present.playing", year=year) if playing else t("present.year_note", year=year)
+nav.button(
+    t("present.next"),
+    key="present-next",
+    on_click=go_to,
+    args=(scenes.neighbour_id(all_scenes, scene.scene_id, 1),),
+    shortcut="Right",
+    width="stretch",
+)
+with stage.container(key="present-mapcol"):
+    with below:  # the full citations first, under the screen
+        st.caption(citations.source_caption(filled.source_ids, short=False))
+        if filled.citations:
+            st.caption(t("present.cited") + i18n.colon() + i18n.punct(";").join(filled.citations))
+        if filled.missing:
+            st.caption(t("present.missing_figures", figures=", ".join(filled.missing)))
+    mapframe.show_map(
+        deck, table, sorted(map_sources), key=f"present-map-{scene.scene_id}", below=below
     )
-    controls[1].toggle(t("present.play"), key=PLAY_ON, help=t("present.play_help"))
-with controls[2]:
-    # The picker shows the scene on screen (set before the widget exists in this run; the
-    # buttons and links change the scene too, so its own last value may be stale).
-    st.session_state["present_pick"] = scene.scene_id
-    st.selectbox(
-        t("present.scene"),
-        ids,
-        format_func=lambda sid: scenes.scene_by_id(all_scenes, sid).text("title", lang),
-        placeholder=t("present.scene_placeholder"),
-        key="present_pick",
-        on_change=on_pick,
-    )
+    with st.container(key="present-strip"):
+        st.caption(citations.source_caption(set(filled.source_ids) | map_sources, short=True))
 
-with st.expander(t("present.figures")):
-    chartframe.show_table(
-        figures_table(filled), filled.source_ids, key=f"present-figures-{scene.scene_id}"
-    )
-
-present.share_box(state.current_view())
+with below:
+    controls = st.columns([2, 1.4, 2], vertical_alignment="bottom")
+    if available:
+        controls[0].caption(
+            t("present.playing", year=year) if playing else t("present.year_note", year=year)
+        )
+        controls[1].toggle(t("present.play"), key=PLAY_ON, help=t("present.play_help"))
+    with controls[2]:
+        # The picker shows the scene on screen (set before the widget exists in this run; the
+        # buttons and links change the scene too, so its own last value may be stale).
+        st.session_state["present_pick"] = scene.scene_id
+        st.selectbox(
+            t("present.scene"),
+            ids,
+            format_func=lambda sid: scenes.scene_by_id(all_scenes, sid).text("title", lang),
+            placeholder=t("present.scene_placeholder"),
+            key="present_pick",
+            on_change=on_pick,
+        )
+    with st.expander(t("present.figures")):
+        chartframe.show_table(
+            figures_table(filled), filled.source_ids, key=f"present-figures-{scene.scene_id}"
+        )
+    present.share_box(state.current_view())
 
 # Playback: show this year, wait, then step to the next one (switching Play off stops it).
 if playing:

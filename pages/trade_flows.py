@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components import chartframe, charts, i18n, query, safetext, sankey_chart, state
+from components import chartframe, charts, i18n, query, safetext, sankey_chart, sector_trade, state
 from components.i18n import t
 
 view = state.current_view()
@@ -228,6 +228,10 @@ if chosen:
         title=t("trade.series_title", state=place_name(chosen), mode=mode_text),
         empty_message=t("trade.empty_series", state=place_name(chosen)),
     )
+
+
+# ---- sectors all year: US exports to Mexican states by HS section (annual, 2003 onward)
+sector_trade.show_sector_trade(year, view.sector, partner, flow, modes, place_name)
 
 
 # ---- commodities (HS chapters): single months of raw TransBorder data, the sector filter

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 import pandas as pd
 import pydeck as pdk
 
 from components import palettes
-from components.layers.base import ARCS_LAYER_ID
+from components.layers.base import ARCS_LAYER_ID, LayerFacts, describe, facts_of, pick_band_id
 from components.selection_ids import pair_id
 
 
@@ -78,7 +79,7 @@ def arcs_layer(
         # One height per layer (a per-row height would add bytes to every arc sent).
         kinds = links_df.get("kind", [])
         height = max((_arc_style(kind)["height"] for kind in kinds), default=0.4)
-    return pdk.Layer(
+    layer = pdk.Layer(
         "ArcLayer",
         data=records,
         id=layer_id,
@@ -91,6 +92,62 @@ def arcs_layer(
         width_units="'pixels'",
         get_height=height,
     )
+    return describe(layer, _link_facts(links_df))
+
+
+def _link_facts(links_df: pd.DataFrame) -> LayerFacts:
+    """Facts of a link layer: each link's tooltip title and value (``components.map_text``)."""
+    if links_df.empty or "tip" not in links_df.columns:
+        return LayerFacts("links")
+    titles = [str(tip).split("\n", 1)[0] for tip in links_df["tip"]]
+    values = [None if pd.isna(v) else float(v) for v in links_df["value"]]
+    return LayerFacts("links", items=tuple((n, v, "") for n, v in zip(titles, values, strict=True)))
+
+
+# A click within this many pixels of an arc's centre line hits it: thin links (1-2 px
+# wide) sit over states and ports that would otherwise take the click.
+PICK_BAND_PX = 14
+_BANDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def pick_band(layer: pdk.Layer) -> pdk.Layer | None:
+    """A pickable arc layer -> an invisible, ``PICK_BAND_PX`` wide copy to draw under it
+    (id ``pick_band_id``), whose rows carry the same ``sel_id`` and ``tip``; None for a
+    layer that is not a pickable ArcLayer or has nothing to pick.
+
+    The band is fully transparent but still drawn into deck.gl's picking buffer (only
+    pickable layers are, whatever their colour), so a click or hover a few pixels off a
+    thin arc finds it. Built once per layer object: a cached (frozen) layer keeps its band.
+    """
+    if getattr(layer, "type", None) != "ArcLayer" or not getattr(layer, "pickable", False):
+        return None
+    band = _BANDS.get(layer)
+    if band is None:
+        rows = [
+            {key: row[key] for key in _BAND_FIELDS if key in row}
+            for row in (layer.data or [])
+            if isinstance(row, dict) and row.get("sel_id")
+        ]
+        if not rows:
+            return None
+        band = pdk.Layer(
+            "ArcLayer",
+            data=rows,
+            id=pick_band_id(layer.id),
+            pickable=True,
+            get_source_position=["source_lon", "source_lat"],
+            get_target_position=["target_lon", "target_lat"],
+            get_source_color=[255, 255, 255, 0],
+            get_target_color=[255, 255, 255, 0],
+            get_width=PICK_BAND_PX,
+            width_units="'pixels'",
+            get_height=layer.get_height,
+        )
+        _BANDS[layer] = band
+    return band
+
+
+_BAND_FIELDS = ("source_lon", "source_lat", "target_lon", "target_lat", "sel_id", "tip")
 
 
 FOCUS_EXTRA_PX = 3  # a selected link is this much wider than its value makes it
@@ -163,7 +220,7 @@ def pair_arcs_layer(
                 for sel, a, b in zip(sel_ids, rows[a_col], rows[b_col], strict=True)
             ]
         )
-    return arcs_layer(
+    layer = arcs_layer(
         link_frame(rows, a_col, b_col, places),
         max_px=max_px,
         pickable=True,
@@ -171,6 +228,9 @@ def pair_arcs_layer(
         alpha=alpha,
         height=height,
     )
+    facts = facts_of(layer)
+    picked = tuple(r["tip"].split("\n", 1)[0] for r in layer.data if r["sel_id"] == focus)
+    return describe(layer, LayerFacts(facts.kind, facts.label, facts.items, picked))
 
 
 def link_frame(links: pd.DataFrame, a_col: str, b_col: str, places: pd.DataFrame) -> pd.DataFrame:

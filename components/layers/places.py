@@ -13,7 +13,7 @@ import pydeck as pdk
 
 from components import palettes
 from components.i18n import t
-from components.layers.base import BASE_LAYER_ID, LayerGroup, tip_text
+from components.layers.base import BASE_LAYER_ID, LayerFacts, LayerGroup, describe, tip_text
 
 
 def _polygon_parts(geometry: dict | None) -> list:
@@ -58,16 +58,21 @@ def choropleth_layer(
     edges = palettes.class_breaks(list(by_place.values()))
     chosen = {selected} if isinstance(selected, str) else set(selected or ())
     rows = []
+    items, chosen_names = [], []
     for feature in geojson.get("features", []):
         props = feature.get("properties") or {}
         place_id = props.get("place_id")
         value = by_place.get(place_id)
         missing = value is None or (isinstance(value, float) and math.isnan(value))
+        name = props.get("name") or place_id
+        items.append((name, None if missing else float(value), "" if missing else fmt(value)))
+        if place_id in chosen:
+            chosen_names.append(name)
         colour = palettes.colour_for(None if missing else value, edges, palette)
         if fills and place_id in fills:
             colour = fills[place_id]
         shown = t("ui.no_data") if missing else fmt(value)
-        tip = tip_text(props.get("name") or place_id, [(label, shown)] if label else [])
+        tip = tip_text(name, [(label, shown)] if label else [])
         if place_id in chosen:
             line, width = list(palettes.SELECTED_OUTLINE), 3
         elif highlight and place_id in highlight:
@@ -104,6 +109,7 @@ def choropleth_layer(
         auto_highlight=True,
         highlight_color=[255, 255, 255, 80],
     )
+    describe(layer, LayerFacts("shaded", label, tuple(items), tuple(chosen_names)))
     return LayerGroup([layer]), palettes.legend_entries(edges, fmt, palette)
 
 

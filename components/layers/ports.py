@@ -9,7 +9,13 @@ import pydeck as pdk
 
 from components import palettes
 from components.i18n import port_name, t
-from components.layers.base import PLANNED_PORTS_LAYER_ID, PORTS_LAYER_ID, tip_text
+from components.layers.base import (
+    PLANNED_PORTS_LAYER_ID,
+    PORTS_LAYER_ID,
+    LayerFacts,
+    describe,
+    tip_text,
+)
 
 
 def ports_layer(
@@ -29,7 +35,7 @@ def ports_layer(
     top = max((v for v in values if v is not None and v > 0), default=1.0)
     # Labels once, not per port: a map has ~120 ports and is rebuilt per year.
     state_label, no_data = t("col.state"), t("ui.no_data")
-    records = []
+    records, items, chosen = [], [], []
     for code, name, place_id, lat, lon, value in zip(
         frame["port_code"],
         frame["port_name"],
@@ -40,6 +46,10 @@ def ports_layer(
         strict=True,
     ):
         counted = value is not None and value > 0
+        title = f"{port_name(name)} ({code})"
+        items.append((title, value, no_data if value is None else fmt(value)))
+        if f"port:{code}" == selected:
+            chosen.append(title)
         records.append(
             {
                 "port_code": code,
@@ -52,7 +62,7 @@ def ports_layer(
                 else [60, 60, 60],
                 "sel_id": f"port:{code}",
                 "tip": tip_text(
-                    f"{port_name(name)} ({code})",
+                    title,
                     [
                         (state_label, state_name(place_id)),
                         (measure, no_data if value is None else fmt(value)),
@@ -60,7 +70,7 @@ def ports_layer(
                 ),
             }
         )
-    return pdk.Layer(
+    layer = pdk.Layer(
         "ScatterplotLayer",
         data=records,
         id=PORTS_LAYER_ID,
@@ -75,6 +85,7 @@ def ports_layer(
         line_width_min_pixels=1,
         auto_highlight=True,
     )
+    return describe(layer, LayerFacts("ports", measure, tuple(items), tuple(chosen)))
 
 
 def planned_ports_layer(
@@ -103,7 +114,7 @@ def planned_ports_layer(
         }
         for port in frame.itertuples(index=False)  # a handful of rows
     ]
-    return pdk.Layer(
+    layer = pdk.Layer(
         "ScatterplotLayer",
         data=records,
         id=PLANNED_PORTS_LAYER_ID,
@@ -119,3 +130,7 @@ def planned_ports_layer(
         line_width_units="'pixels'",
         auto_highlight=True,
     )
+    names = [port_name(name) for name in frame["port_name"]]
+    chosen = [n for n, row in zip(names, records, strict=True) if row["ring"] == 5]
+    items = tuple((name, None, "") for name in names)
+    return describe(layer, LayerFacts("planned_ports", status, items, tuple(chosen)))

@@ -7,7 +7,9 @@ publisher/title/url/as_of. In the app, call ``query.load(fn, *args)`` (see ``con
 
 Modules: ``connection`` (store path, read_sql, cache), ``places`` (reference tables,
 sources), ``crossings``, ``trade``, ``initiatives`` (inventory), ``links`` (initiatives per
-place and pair, trade gaps), ``fdi`` (investment and facts), ``indicators`` (map
+place and pair, trade gaps), ``fdi`` (investment by origin, one series per year, and
+facts), ``fdi_sector`` (investment by SCIAN sector), ``trade_sector`` (US exports to
+Mexican states by HS section, annual), ``indicators`` (map
 choropleth), ``scene_figures`` (figures quoted by presenter scenes). Callers use the
 names re-exported here (``from components import query``; ``query.places(db)``). A new
 query goes in the module of its domain and is added to this list.
@@ -47,10 +49,13 @@ from components.query.fdi import (
     facts_list,
     fdi_by_state,
     fdi_by_state_years,
+    fdi_origin_years,
+    fdi_place_origins,
     fdi_yearly,
     place_facts,
     place_fdi_series,
 )
+from components.query.fdi_sector import fdi_sector_years
 from components.query.indicators import INDICATORS, indicator_values, indicator_years
 from components.query.initiatives import (
     initiative_counts_by,
@@ -98,6 +103,7 @@ from components.query.trade import (
     trade_od_links,
     trade_pairs,
 )
+from components.query.trade_sector import sector_exports_by_state, sector_exports_years
 
 __all__ = [
     "BORDERS",
@@ -125,6 +131,9 @@ __all__ = [
     "facts_list",
     "fdi_by_state",
     "fdi_by_state_years",
+    "fdi_origin_years",
+    "fdi_place_origins",
+    "fdi_sector_years",
     "fdi_yearly",
     "hs_chapters",
     "indicator_values",
@@ -158,6 +167,8 @@ __all__ = [
     "ports_catalogue",
     "read_sql",
     "scene_figure",
+    "sector_exports_by_state",
+    "sector_exports_years",
     "sources",
     "sources_for",
     "state_crossings",

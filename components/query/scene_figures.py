@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.query import connection as conn
+from components.query.fdi import totals_cte
 
 _ROW_COLUMNS = ["value", "unit", "first_year", "last_year", "source_id", "cite"]
 
@@ -79,14 +80,31 @@ def _od_trade(a: dict) -> tuple[str, dict]:
 
 
 def _fdi(a: dict) -> tuple[str, dict]:
-    # Confidential (NULL) quarters make the total unknown, not smaller.
+    # One series per year (the newest vintage; several overlap, never added together);
+    # a confidential (NULL) total makes the sum unknown, not smaller.
     where, params = conn.in_list("place_id", a["places"], "place")
     return (
-        f"""SELECT CASE WHEN bool_and(value_musd IS NOT NULL) THEN sum(value_musd) END * 1e6
+        f"""WITH {totals_cte("f.origin = $origin")}
+            SELECT CASE WHEN bool_and(value_musd IS NOT NULL) THEN sum(value_musd) END * 1e6
                    AS value, 'USD' AS unit, min(year) AS first_year,
                    max(year) AS last_year, min(source_id) AS source_id
-            FROM fdi WHERE year = $year AND origin = 'all' AND {where}""",
-        {**params, "year": a["year"]},
+            FROM totals WHERE year = $year AND {where}""",
+        {**params, "year": a["year"], "origin": a.get("origin") or "all"},
+    )
+
+
+def _fdi_share(a: dict) -> tuple[str, dict]:
+    # The origin's share of the same release's all-origin total (both the newest series).
+    where, params = conn.in_list("place_id", a["places"], "place")
+    return (
+        f"""WITH {totals_cte("f.origin IN ($origin, 'all')")}
+            SELECT CASE WHEN bool_and(value_musd IS NOT NULL)
+                        THEN sum(value_musd) FILTER (WHERE origin = $origin)
+                             / sum(value_musd) FILTER (WHERE origin = 'all') END AS value,
+                   'share' AS unit, min(year) AS first_year, max(year) AS last_year,
+                   min(source_id) FILTER (WHERE origin = $origin) AS source_id
+            FROM totals WHERE year = $year AND {where}""",
+        {**params, "year": a["year"], "origin": a["origin"]},
     )
 
 
@@ -134,7 +152,8 @@ FIGURE_KINDS: dict[str, FigureKind] = {
     "state_trade": FigureKind(("places", "partner", "year"), ("flow",), _state_trade),
     "mx_state_exports": FigureKind(("places", "year"), (), _mx_state_exports),
     "od_trade": FigureKind(("us_state", "partners"), (), _od_trade),
-    "fdi": FigureKind(("places", "year"), (), _fdi),
+    "fdi": FigureKind(("places", "year"), ("origin",), _fdi),
+    "fdi_share": FigureKind(("places", "year", "origin"), (), _fdi_share),
     "travel": FigureKind(("place", "travellers", "period_start"), ("country", "mode"), _travel),
     "fact": FigureKind(("fact_id",), (), _fact),
     "initiative": FigureKind(("initiative_id",), (), _initiative),

@@ -72,6 +72,11 @@ def test_clicking_an_arc_selects_its_pair_and_shows_the_pair_panel(visit, app_ur
     page.wait_for_selector(DECK_CANVAS, timeout=SLOW_MS)
     visit.wait_idle(SLOW_MS)
     assert _sel(page.url) == US_STATE
+    # Arcs join economic centres: from Los Angeles, Toronto and Montréal lie in almost
+    # the same direction, and the bold California-Québec initiative arc covers the
+    # trade line. The initiative links are switched off, as a user would, to reach it.
+    page.locator(".st-key-ov_initiative_arcs label").first.click()
+    visit.wait_idle(SLOW_MS)
 
     x, y = _hover_arc(page, *_arc_midpoint(page, browser_store))
     tap(page, x, y)
