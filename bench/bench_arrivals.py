@@ -16,7 +16,7 @@ the killed replica's held sessions take to be back on their page through the bal
 Sizes are configurable (environment): ARRIVALS_SIZES (default "10,50,100,200"),
 ARRIVALS_RATE (5 per second), ARRIVALS_SECONDS (30), ARRIVALS_PAGES (comma-separated
 "page?query"), ARRIVALS_SERVE=0 to skip the replicas, ARRIVALS_TIMEOUT (per session,
-180 s). Loopback only; every session ends within the timeout.
+300 s). Loopback only; every session ends within the timeout.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from bench import _common, stclient  # noqa: E402
 SIZES = [int(s) for s in os.environ.get("ARRIVALS_SIZES", "10,50,100,200").split(",")]
 RATE = float(os.environ.get("ARRIVALS_RATE", "5"))
 SECONDS = float(os.environ.get("ARRIVALS_SECONDS", "30"))
-TIMEOUT = float(os.environ.get("ARRIVALS_TIMEOUT", "180"))
+TIMEOUT = float(os.environ.get("ARRIVALS_TIMEOUT", "300"))
 PAGES = os.environ.get(
     "ARRIVALS_PAGES", "overview_map,place_profile?place=US-TX,presenter?present=1"
 ).split(",")

@@ -1,5 +1,6 @@
 """The investment map of Jobs and investment: Mexican states shaded by FDI from one origin,
-with arcs from the origin country. Plain Python (no Streamlit); layers from
+with arcs from the origin country, and its text alternative (``summary_text``: only the
+Mexican states count, and withheld values are named as such). Plain Python (no Streamlit); layers from
 ``components.layers``, the deck from ``components.deckjson``.
 
 Arc ends: each Mexican state's economic centre (``geo.centres``, ``data/centres.csv``);
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -26,9 +28,9 @@ CONFIDENTIAL_FILL = (190, 190, 190)  # withheld by the source: neither a value n
 MAX_ARCS = 10  # the largest inflows only: 32 arcs from one point knot into a fan
 # Mexico and the two origins' points in view (a 1440-px laptop screen's map column).
 CAMERA = {
-    "US": {"latitude": 27.5, "longitude": -97.0, "zoom": 3.3},
-    "CA": {"latitude": 31.0, "longitude": -92.0, "zoom": 2.9},
-    "all": {"latitude": 23.8, "longitude": -102.0, "zoom": 4.1},
+    "US": {"latitude": 26.6, "longitude": -99.0, "zoom": 3.65},
+    "CA": {"latitude": 30.5, "longitude": -92.5, "zoom": 3.15},
+    "all": {"latitude": 23.8, "longitude": -102.0, "zoom": 4.5},
 }
 
 
@@ -104,3 +106,43 @@ def fdi_layers(
     if withheld:
         legend = [*legend, (CONFIDENTIAL_FILL, t("fdi.confidential"))]
     return layers, legend
+
+
+def summary_text(
+    values: pd.DataFrame,
+    what: str,
+    fmt: Callable[[float], str],
+    name: Callable[[str], str],
+    selected: str | None = None,
+    top: int = 3,
+    unknown: dict[str, str] | None = None,
+) -> str:
+    """One paragraph describing a shaded map.
+
+    In: values (place_id, value; NaN = unknown), ``what`` the map shades ('Foreign direct
+    investment from the United States, 2024'), a value formatter, a place-name lookup, the
+    selected place id, how many places to name, ``unknown`` {place_id: why} for places
+    whose value is withheld ('confidential'). Out: the sentence(s), in the UI language.
+    """
+    known = values[values["value"].notna()].sort_values("value", ascending=False)
+    parts = [t("mapsum.shaded", what=what, n=len(known))]
+    if known.empty:
+        parts.append(t("mapsum.none"))
+    else:
+        largest = [
+            f"{name(p)} ({fmt(v)})" for p, v in zip(known["place_id"], known["value"], strict=True)
+        ]
+        parts.append(t("mapsum.top", n=min(top, len(largest)), places="; ".join(largest[:top])))
+    if unknown:
+        listed = ", ".join(sorted(name(p) for p in unknown))
+        parts.append(t("mapsum.withheld", places=listed, why=next(iter(unknown.values()))))
+    if selected:
+        hit = values[values["place_id"] == selected]
+        if selected in (unknown or {}):
+            shown = unknown[selected]
+        elif hit.empty or pd.isna(hit["value"].iloc[0]):
+            shown = t("ui.no_data")
+        else:
+            shown = fmt(float(hit["value"].iloc[0]))
+        parts.append(t("mapsum.selected", place=name(selected), value=shown))
+    return " ".join(parts)

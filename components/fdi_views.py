@@ -14,7 +14,6 @@ import streamlit as st
 from components import chartframe, deckjson, fdi_charts, fdi_map, i18n, mapframe, query
 from components.fdi_text import marker, money_m, origin_name, period_text
 from components.i18n import t
-from components.map_summary import map_summary
 from components.sector_names import scian_name
 from geo import boundaries
 from geo.centres import centre_positions
@@ -56,22 +55,21 @@ def show_origin_map(frame: pd.DataFrame, origin: str, year: int, place, name, on
         arcs=arcs,
     )
     mapframe.show_legend(legend, what)
+    withheld = frame.loc[frame["confidential"], "place_id"]
+    summary = fdi_map.summary_text(
+        frame,
+        what,
+        i18n.fmt_money,
+        name,
+        selected=place,
+        unknown=dict.fromkeys(withheld, t("fdi.confidential")),
+    )
     mapframe.show_map(
         deckjson.make_deck(layers, fdi_map.CAMERA.get(origin, fdi_map.CAMERA["all"])),
         state_table(frame, name),
         key="ji-fdi-map",
         on_pick=on_pick,
-    )
-    withheld = frame.loc[frame["confidential"], "place_id"]
-    st.markdown(
-        map_summary(
-            frame,
-            what,
-            i18n.fmt_money,
-            name,
-            selected=place,
-            unknown=dict.fromkeys(withheld, t("fdi.confidential")),
-        )
+        summary=summary,
     )
     if origin in fdi_map.origin_points():
         point = fdi_map.origin_points()[origin]
@@ -172,7 +170,11 @@ def show_origin_mix(place: str, name, span: tuple[int, int] | None) -> None:
         empty_message=t("fdi.mix_empty", place=name(place)),
     )
     if shown:
-        st.caption(t("fdi.mix_note"))
+        partial = origins.loc[origins["quarters"] < 4, "year"]
+        note = t("fdi.mix_note")
+        if not partial.empty:  # a year-to-date bar next to full years: say so
+            note += " " + t("fdi.partial_note", year=int(partial.max()))
+        st.caption(note)
 
 
 def share_sentence(place: str, name, year: int) -> str | None:

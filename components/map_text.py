@@ -51,7 +51,7 @@ def _largest(items: Iterable[tuple[str, float | None, str]], top: int) -> list[s
 def _sentences(facts: LayerFacts, lang: str, top: int) -> list[str]:
     """The sentences about one layer."""
     items = [i for i in facts.items if i[0]]
-    join = "; ".join
+    join = i18n.punct(";", lang).join  # values hold commas ('83,6 milliards')
     if facts.kind == "shaded":
         valued = [i for i in items if i[1] is not None]
         if not facts.label:
@@ -69,11 +69,12 @@ def _sentences(facts: LayerFacts, lang: str, top: int) -> list[str]:
             out.append(t("maptext.busiest", lang, items=join(_largest(counted, top))))
         return out
     if facts.kind == "planned_ports":
-        return [t("maptext.planned", lang, n=len(items), items=join(_largest(items, top)))]
+        return [t("maptext.planned", lang, items=join(_largest(items, top)))]
     if facts.kind == "links":
         varied = len({i[1] for i in items}) > 1
         key = "maptext.links_widest" if varied else "maptext.links"
-        return [t(key, lang, n=len(items), items=join(_largest(items if varied else [], top)))]
+        what = facts.label or t("maptext.links_any", lang)
+        return [t(key, lang, n=len(items), what=what, items=join(_largest(items, top)))]
     return [t("maptext.points", lang, n=len(items), items=join(_largest(items, top)))]
 
 
@@ -96,7 +97,7 @@ def summary_parts(
         sep = " ↔ " if len(shaded) == 2 and len(chosen) == 2 else ", "
         parts.append(t("maptext.selected", code, items=sep.join(chosen)))
     elif links:
-        parts.append(t("maptext.selected", code, items="; ".join(dict.fromkeys(links))))
+        parts.append(t("maptext.selected", code, items=i18n.punct(";", code).join(links)))
     return parts
 
 

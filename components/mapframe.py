@@ -88,6 +88,7 @@ def show_map(
     below=None,
     summary: str | None = None,
     note: str | None = None,
+    summary_in_below: bool = True,
 ) -> None:
     """Render ``deck``, its text alternative, source caption, CSV and data table.
 
@@ -100,9 +101,10 @@ def show_map(
     instead of the lines under the map (the presenter puts them below the screen).
 
     The text alternative (``map_text.deck_summary``: what is shaded, the top places,
-    the selection), or ``summary`` when given, is shown right under the map, where a
-    screen reader reaches it next; its first sentence is also the map's accessible
-    name. ``note`` (a caveat about the data) follows it.
+    the selection), or ``summary`` when given, is shown right under the map (first in
+    ``below`` when given, unless ``summary_in_below`` is False), where a screen reader
+    reaches it next; its first sentence is also the map's accessible name. ``note`` (a
+    caveat about the data) follows it.
     """
     parts = [summary] if summary else map_text.deck_summary(deck)
     on_select = functools.partial(_picked, key, on_pick) if on_pick else "ignore"
@@ -112,11 +114,13 @@ def show_map(
         selection_mode="single-object",
         key=key,
         height=present.map_height(MAP_HEIGHT),
-        alt=f"{t('maptext.title')}{i18n.colon()} {parts[0]}",
+        alt=f"{t('maptext.title')}{i18n.colon()}{parts[0]}",
     )
-    with st.container(key=f"{key}-summary"):
+    # Under the map, or first in ``below`` when the map fills a presenter's screen.
+    box = below if below is not None and summary_in_below else st
+    with box.container(key=f"{key}-summary"):
         st.caption(
-            f"**{t('maptext.title')}**{i18n.colon()} {safetext.md_text(' '.join(parts))}"
+            f"**{t('maptext.title')}**{i18n.colon()}{safetext.md_text(' '.join(parts))}"
             + (f"  \n{safetext.md_text(note)}" if note else "")
         )
     with below if below is not None else contextlib.nullcontext():

@@ -41,17 +41,17 @@ _CSS = f"""
   height: var(--bl-map-frame-height) !important;
   flex: 0 0 var(--bl-map-frame-height) !important;
 }}
-/* The legend: a card over the map's lower-left corner (the Pacific at the default
+/* The legend: a card over the map's lower-right corner (the Atlantic at the default
    camera). Its container takes no room; the card is placed from the map's top. */
 .st-key-{LEGEND_KEY} {{
   position: relative; height: 0; overflow: visible; z-index: 3; margin-bottom: -0.6rem;
 }}
 .st-key-{LEGEND_KEY} [data-testid="stElementContainer"] {{ position: static; }}
 .st-key-{LEGEND_KEY} .bl-legend {{
-  position: absolute; left: 10px; top: calc(var(--bl-map-frame-height) - 10px);
-  transform: translateY(-100%); max-width: min(330px, 45%);
+  position: absolute; right: 10px; top: calc(var(--bl-map-frame-height) - 10px);
+  transform: translateY(-100%); max-width: min(320px, 45%);
   background: rgba(255, 255, 255, 0.94); border: 1px solid #8a8986; border-radius: 6px;
-  padding: 6px 9px; font-size: 12.5px !important; line-height: 1.45;
+  padding: 5px 9px; font-size: 12px !important; line-height: 1.4;
   box-shadow: 0 1px 4px rgba(0, 0, 0, 0.15);
 }}
 .st-key-{LEGEND_KEY} .bl-legend br {{ display: none; }}
@@ -65,12 +65,12 @@ def header(title: str, subtitle: str) -> None:
     """The page's title (its one h1) and a short subtitle on one line, plus this frame's CSS."""
     st.html(_CSS)
     with st.container(key="map-head", horizontal=True, gap=None):
-        st.title(title, anchor=False)
+        st.title(title, anchor=False, width="content")
         st.caption(subtitle)
 
 
 def legend_overlay(entries, title: str, extra=(), no_data: bool = True) -> None:
-    """``mapframe.show_legend`` as a card over the lower-left corner of the map drawn next."""
+    """``mapframe.show_legend`` as a card over the lower-right corner of the map drawn next."""
     with st.container(key=LEGEND_KEY):
         mapframe.show_legend(entries, title, extra, no_data=no_data)
 

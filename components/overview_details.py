@@ -169,5 +169,8 @@ def show_details(view: state.View, year: int, places: set[str], ports: pd.DataFr
     else:
         st.info(t("overview.unknown_selection"), icon=":material/info:")
     st.button(
-        t("overview.clear_selection"), key="ov_clear", on_click=state.write_view, kwargs={"sel": None}
+        t("overview.clear_selection"),
+        key="ov_clear",
+        on_click=state.write_view,
+        kwargs={"sel": None},
     )

@@ -132,6 +132,8 @@ def trade_arcs_part(lang: str, focus: str | None, store: tuple):
         tip=tip,
         layer_id=TRADE_ARCS_LAYER_ID,
         focus=focus,
+        fmt=i18n.fmt_money,
+        name_of=name_of,
         **TRADE_ARC_STYLE,
     )
     return deckjson.frozen(layer), set(od["source_id"].dropna()) if layer.data else set()
@@ -164,6 +166,8 @@ def initiative_arcs_part(lang: str, year: int, border: str | None, focus: str | 
         value="initiatives",
         tip=tip,
         focus=focus,
+        fmt=i18n.fmt_int,
+        name_of=name_of,
         **INITIATIVE_ARC_STYLE,
     )
     return deckjson.frozen(layer), set(inits["source_id"].dropna()) if layer.data else set()

@@ -62,14 +62,19 @@ PRESENT_KEY = "sb_present"
 # The map's first height on a 1920x1080 projector (the CSS then sizes it to any screen).
 PRESENT_MAP_HEIGHT = round(present_layout.map_box(1920, 1080)[3])
 
-# The presenter page's stage, in and out of presenter mode: the caption panel beside the
-# map (keyed containers of pages/presenter.py). Static: numbers from present_layout only.
+# The presenter page's stage outside presenter mode: the caption panel beside the map
+# (keyed containers of pages/presenter.py); SCREEN_CSS replaces it in presenter mode.
 STAGE_CSS = """
 <style>
 .st-key-present-stage { flex-wrap: nowrap !important; align-items: stretch !important; }
-.st-key-present-panel { flex: 0 0 32% !important; width: 32% !important; min-width: 0; }
-.st-key-present-mapcol { flex: 1 1 0 !important; width: auto !important; min-width: 0; }
-.st-key-present-nav { margin-top: auto; }
+.st-key-present-stage > div:has(> .st-key-present-panel) {
+  flex: 0 0 32% !important; width: 32% !important; min-width: 0;
+}
+.st-key-present-stage > div:has(> .st-key-present-mapcol) {
+  flex: 1 1 0 !important; width: auto !important; min-width: 0;
+}
+.st-key-present-panel, .st-key-present-mapcol { width: 100% !important; height: 100%; }
+.st-key-present-panel > div:has(> .st-key-present-nav) { margin-top: auto; }
 </style>
 """
 
@@ -85,18 +90,28 @@ SCREEN_CSS = f"""
   --bl-panel: clamp({_PANEL[0]:.0f}px, {_PANEL[1]}vw, {_PANEL[2]:.0f}px);
   --bl-strip: max({_STRIP[0]:.0f}px, {_STRIP[1]}vh);
   --bl-pad: max(12px, 1.7vh);
-  --bl-title: max(24px, 3.4vh);
-  --bl-body: max(15px, 1.95vh);
-  --bl-small: max(13px, 1.6vh);
+  --bl-title: max(26px, 4vh);
+  --bl-body: max(15px, 2.2vh);
+  --bl-small: max(13px, 1.65vh);
   --bl-button: max(40px, 4.6vh);
 }}
 [data-testid="stMainBlockContainer"]:has(.st-key-present-stage) {{ padding: 0 !important; }}
 [data-testid="stMainBlockContainer"]:has(.st-key-present-stage) > [data-testid="stVerticalBlock"] {{
   gap: 0 !important;
 }}
-.st-key-present-stage {{ height: 100vh; gap: 0 !important; }}
-.st-key-present-panel {{
-  flex: 0 0 var(--bl-panel) !important; width: var(--bl-panel) !important; height: 100vh;
+[data-testid="stMain"] .st-key-present-stage {{
+  height: 100vh; gap: 0 !important; flex-wrap: nowrap !important; align-items: stretch !important;
+}}
+.st-key-present-stage > div:has(> .st-key-present-panel) {{
+  flex: 0 0 var(--bl-panel) !important; width: var(--bl-panel) !important; min-width: 0;
+}}
+.st-key-present-stage > div:has(> .st-key-present-mapcol) {{
+  flex: 1 1 0 !important; width: auto !important; min-width: 0;
+}}
+.st-key-present-panel, .st-key-present-mapcol {{ width: 100% !important; }}
+.st-key-present-panel > div:has(> .st-key-present-nav) {{ margin-top: auto; }}
+[data-testid="stMain"] .st-key-present-panel {{
+  height: 100vh; box-sizing: border-box;
   overflow-y: auto; gap: calc(0.7 * var(--bl-pad)) !important; background: #ffffff;
   padding: var(--bl-pad) var(--bl-pad) calc(2 * var(--bl-pad) + var(--bl-button));
   border-right: 2px solid #1f2937;
@@ -104,6 +119,10 @@ SCREEN_CSS = f"""
 .st-key-present-panel h2 {{
   font-size: var(--bl-title) !important; line-height: 1.15 !important; padding: 0 !important;
 }}
+/* Spacing comes from the panel's gap, not from Streamlit's paragraph margins. */
+.st-key-present-panel [data-testid="stMarkdownContainer"],
+.st-key-present-panel [data-testid="stCaptionContainer"] {{ margin: 0 !important; }}
+.st-key-present-panel [data-testid="stMarkdownContainer"] p {{ margin: 0 !important; }}
 .st-key-present-panel [data-testid="stMarkdownContainer"] p {{
   font-size: var(--bl-body) !important; line-height: 1.42 !important;
 }}
@@ -116,18 +135,23 @@ SCREEN_CSS = f"""
 .st-key-present-panel .bl-legend {{ font-size: var(--bl-small) !important; line-height: 1.5 !important; }}
 .st-key-present-panel .bl-legend-item {{ margin-right: 0.9em !important; }}
 .st-key-present-panel .bl-legend-swatch {{ width: 1em !important; height: 1em !important; }}
-.st-key-present-nav button {{ font-size: var(--bl-body) !important; min-height: var(--bl-button) !important; }}
-.st-key-present-mapcol {{ height: 100vh; gap: 0 !important; }}
+[data-testid="stMain"] .st-key-present-nav button,
+[data-testid="stMain"] .st-key-present-nav button p {{
+  font-size: var(--bl-body) !important; min-height: var(--bl-button) !important;
+}}
+[data-testid="stMain"] .st-key-present-exit button p {{ font-size: var(--bl-small) !important; }}
+[data-testid="stMain"] .st-key-present-mapcol {{ height: 100vh; gap: 0 !important; }}
 .st-key-present-mapcol [data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]),
 .st-key-present-mapcol [data-testid="stFullScreenFrame"]:has([data-testid="stDeckGlJsonChart"]),
 .st-key-present-mapcol [data-testid="stDeckGlJsonChart"] {{
   height: calc(100vh - var(--bl-strip)) !important; flex: 0 0 calc(100vh - var(--bl-strip)) !important;
 }}
 /* One source line under the map (two at most; the full list is below the screen). */
-.st-key-present-strip {{
+[data-testid="stMain"] .st-key-present-strip {{
   height: var(--bl-strip); flex: 0 0 var(--bl-strip) !important; justify-content: center;
-  padding: 0 var(--bl-pad); overflow: hidden;
+  padding: 0 var(--bl-pad); overflow: hidden; box-sizing: border-box; gap: 0 !important;
 }}
+.st-key-present-strip [data-testid="stCaptionContainer"] {{ margin: 0 !important; }}
 .st-key-present-strip p {{
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
   margin: 0 !important;

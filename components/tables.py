@@ -1,5 +1,5 @@
 """Tables as every page shows them: exact grouped numbers in the page's language, raw ids
-hidden, sources named by short labels, long text wrapped; the closed 'Data table'.
+hidden, sources named by short labels, long text wrapped in full; the closed 'Data table'.
 
 ``table_view`` and ``cell_formats`` compute what ``st.dataframe`` shows (testable
 without a session); ``dataframe`` and ``data_table`` put it on the page. The CSV keeps
@@ -21,9 +21,12 @@ from components.figlocale import is_year_like, money_scale
 from components.i18n import t
 
 # Text longer than this wraps in a fixed-width column. Streamlit wraps cell text only
-# in rows taller than 4rem (64 px): 84 px rows hold four lines (widths aim at three).
+# in rows taller than 4rem (64 px); rows grow (up to _MAX_LINES lines) until the longest
+# cell shows in full, so no text is cut off until clicked.
 _LONG_TEXT = 48
 _WRAP_ROW_HEIGHT = 84
+_LINE_PX, _CHAR_PX, _CELL_PAD_PX = 20, 6.6, 16  # the grid's 14 px text
+_MAX_LINES = 9
 _ID_COLUMN = re.compile(r"[a-z0-9_]*_id")
 # A link cell shows its site ('bts.gov'), not a 100-character URL.
 _LINK_SITE = r"https?://(?:www\d?\.)?([^/?#]+)"
@@ -56,11 +59,25 @@ def table_view(
             if spec is not None:
                 config[name] = spec
         elif _longest_text(series) > _LONG_TEXT:
-            config[name] = st.column_config.TextColumn(width=_wrap_width(series))
-            wraps = True
+            width = _wrap_width(series)
+            config[name] = st.column_config.TextColumn(width=width)
+            wraps = max(wraps, _lines_needed(series, width))
     for name, spec in caller.items():
         config[name] = _with_link_site(spec)
-    return frame, config, _WRAP_ROW_HEIGHT if wraps else None
+    return frame, config, _row_height(wraps) if wraps else None
+
+
+def _lines_needed(series: pd.Series, width: int) -> int:
+    """Lines the longest cell of a text column takes at ``width`` px (an estimate from
+    the grid's average character width, rounded up a line for word breaks)."""
+    per_line = max(1, int((width - _CELL_PAD_PX) / _CHAR_PX))
+    return -(-_longest_text(series) // per_line) + 1
+
+
+def _row_height(lines: int) -> int:
+    """Row height (px) that shows ``lines`` lines of wrapped text, at least
+    ``_WRAP_ROW_HEIGHT`` (the grid wraps only rows over 64 px), at most ``_MAX_LINES``."""
+    return max(_WRAP_ROW_HEIGHT, min(lines, _MAX_LINES) * _LINE_PX + 8)
 
 
 def _with_source_names(data: pd.DataFrame) -> pd.DataFrame:
@@ -127,9 +144,9 @@ def _longest_text(series: pd.Series) -> int:
 
 def _wrap_width(series: pd.Series) -> int:
     """Width (px) in which most cells of a text column (4 in 5) fit in three lines,
-    within 140-360 px: a wide table then fits 1440 px screens; longer cells open on click."""
+    within 140-400 px: a wide table then fits 1440 px screens; rows grow for the rest."""
     typical = series.dropna().astype(str).str.len().quantile(0.8)
-    return int(min(360, max(140, typical * 6.5 / 3 + 16)))
+    return int(min(400, max(140, typical * _CHAR_PX / 3 + _CELL_PAD_PX)))
 
 
 def _with_link_site(spec):

@@ -42,7 +42,7 @@ def render_config(
     host: str = "127.0.0.1",
     port: int = 8501,
     inter: str = "1s",
-    check_timeout: str = "10s",
+    check_timeout: str = "30s",
     server_options: str = "",
 ) -> str:
     """HAProxy configuration text for ``replicas`` [(name, "address:port")] behind

@@ -12,6 +12,7 @@ from components import (
     i18n,
     leaders,
     mapframe,
+    maplayout,
     palettes,
     query,
     safetext,
@@ -30,8 +31,7 @@ place_name = i18n.place_name  # cached per language and store version
 
 ANY = "__any__"
 
-st.title(t("initiatives.title"))
-st.caption(t("initiatives.intro"))
+maplayout.header(t("initiatives.title"), t("initiatives.intro"))
 
 
 def text_in_lang(row: dict, field: str) -> str:
@@ -207,10 +207,14 @@ else:
         if sel_id.startswith("initiative:"):
             state.write_view(sel=sel_id)
 
-    mapframe.show_map(
-        deckjson.make_deck(layers, framed), map_table, key="in_map", on_pick=on_map_pick
-    )
-    st.caption(t("initiatives.map_note"))
+    with maplayout.map_frame():
+        mapframe.show_map(
+            deckjson.make_deck(layers, framed),
+            map_table,
+            key="in_map",
+            on_pick=on_map_pick,
+            note=t("initiatives.map_note"),
+        )
 
 # ---- the inventory table
 table = pd.DataFrame(

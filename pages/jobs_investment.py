@@ -33,6 +33,11 @@ facts = query.load(query.facts_list, ["jobs", "investment"], view.place)
 if facts.empty and view.place:
     st.caption(t("jobs.no_facts_place", place=place_name(view.place)))
     facts = query.load(query.facts_list, ["jobs", "investment"], None)
+# One card per figure: a page cited both as "about 70%" and "73.3%" is one fact, shown
+# with its exact wording.
+facts = facts.assign(_exact=facts["qualifier"].eq("exactly")).sort_values("_exact", ascending=False)
+facts = facts.drop_duplicates(["place_id", "partner_place_id", "year", "unit", "source_url"])
+facts = facts.sort_index().drop(columns="_exact")
 
 
 def _fact_value(value: float, unit: str, pct_digits: int = 1) -> str:

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import chartframe, charts, citations, deckjson, i18n, mapframe, query, state
+from components import (
+    chartframe,
+    charts,
+    citations,
+    deckjson,
+    i18n,
+    mapframe,
+    maplayout,
+    query,
+    state,
+)
 from components.i18n import t
 from components.layers.places import land_layer
 from components.layers.ports import planned_ports_layer, ports_layer
@@ -18,8 +28,7 @@ place_name = i18n.place_name  # cached per language and store version
 
 limits = state.store_limits()
 
-st.title(t("ports.title"))
-st.caption(t("ports.intro"))
+maplayout.header(t("ports.title"), t("ports.intro"))
 
 
 def measure_label(measure: str) -> str:
@@ -125,8 +134,10 @@ else:
         if sel_id.startswith("port:"):
             state.write_view(sel=sel_id, series="port")
 
-    mapframe.show_map(deck, map_table, key="pc_map", on_pick=on_map_pick)
-    st.caption(t("ports.map_note"))
+    with maplayout.map_frame():
+        mapframe.show_map(
+            deck, map_table, key="pc_map", on_pick=on_map_pick, note=t("ports.map_note")
+        )
 
 for row in planned.itertuples(index=False):
     st.info(

@@ -303,7 +303,8 @@ map_label = t("present.map_label", indicator=t(f"indicator.{indicator}"), year=y
 
 # One screen (components/present_layout.py): the caption panel, then the map and its one
 # source line; everything else below it. Screen readers read title, text, map, sources.
-st.html(present.STAGE_CSS)
+if not view.present:  # presenter mode has its own (present.SCREEN_CSS)
+    st.html(present.STAGE_CSS)
 stage = st.container(horizontal=True, key="present-stage", gap=None)
 below = st.container(key="present-below")
 panel = stage.container(key="present-panel")
@@ -335,7 +336,7 @@ nav.button(
     width="stretch",
 )
 with stage.container(key="present-mapcol"):
-    with below:  # the full citations first, under the screen
+    with below.container():  # the full citations first, under the screen
         st.caption(citations.source_caption(filled.source_ids, short=False))
         if filled.citations:
             st.caption(t("present.cited") + i18n.colon() + i18n.punct(";").join(filled.citations))

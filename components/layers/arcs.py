@@ -9,7 +9,8 @@ import pandas as pd
 import pydeck as pdk
 
 from components import palettes
-from components.layers.base import ARCS_LAYER_ID, LayerFacts, describe, facts_of, pick_band_id
+from components.i18n import t
+from components.layers.base import ARCS_LAYER_ID, LayerFacts, describe, pick_band_id
 from components.selection_ids import pair_id
 
 
@@ -187,6 +188,8 @@ def pair_arcs_layer(
     alpha: int | None = None,
     height: float | None = None,
     max_px: int = 8,
+    fmt: Callable | None = None,
+    name_of: Callable[[str], str] = str,
 ) -> pdk.Layer:
     """Cross-border pairs of places -> one clickable ArcLayer; a click selects the pair.
 
@@ -196,7 +199,8 @@ def pair_arcs_layer(
     naming a place not in it are left out. ``kind``: 'trade' | 'initiative' (colour,
     style). ``focus``: a selected place id or pair id: its arcs are drawn on top and
     every other arc faded (None: nothing selected). ``alpha``, ``height``, ``max_px``:
-    see ``arcs_layer``.
+    see ``arcs_layer``. ``fmt`` and ``name_of``: how the text alternative
+    (``components.map_text``) writes a pair's value (None: not written) and a place.
     """
     a_col, b_col = ends
     known = set(places["place_id"])
@@ -228,9 +232,14 @@ def pair_arcs_layer(
         alpha=alpha,
         height=height,
     )
-    facts = facts_of(layer)
-    picked = tuple(r["tip"].split("\n", 1)[0] for r in layer.data if r["sel_id"] == focus)
-    return describe(layer, LayerFacts(facts.kind, facts.label, facts.items, picked))
+    # In words: each link by its two places ('Michigan ↔ Ontario') and its value.
+    names = [f"{name_of(a)} ↔ {name_of(b)}" for a, b in zip(rows[a_col], rows[b_col], strict=True)]
+    items = tuple(
+        (name, float(v), fmt(v) if fmt else "") for name, v in zip(names, rows[value], strict=True)
+    )
+    picked = tuple(name for name, sel in zip(names, sel_ids, strict=True) if sel == focus)
+    label = t(f"maptext.links_{'trade' if kind == 'trade' else 'initiative'}")
+    return describe(layer, LayerFacts("links", label, items, picked))
 
 
 def link_frame(links: pd.DataFrame, a_col: str, b_col: str, places: pd.DataFrame) -> pd.DataFrame:

@@ -47,9 +47,9 @@ def ports_layer(
     ):
         counted = value is not None and value > 0
         title = f"{port_name(name)} ({code})"
-        items.append((title, value, no_data if value is None else fmt(value)))
+        items.append((port_name(name), value, no_data if value is None else fmt(value)))
         if f"port:{code}" == selected:
-            chosen.append(title)
+            chosen.append(port_name(name))
         records.append(
             {
                 "port_code": code,

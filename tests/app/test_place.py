@@ -79,8 +79,10 @@ def test_the_sidebar_is_the_only_place_picker_and_filters_it_ignores_are_disable
     pickers = [s for s in at.selectbox if s.proto.label == "State or province"]
     assert [s.key for s in pickers] == ["sb_place"]
     assert at.selectbox(key="sb_measure").proto.disabled is False
-    assert at.selectbox(key="sb_sector").proto.disabled is True
-    assert at.selectbox(key="sb_sector").proto.help == "Not used on this page."
+    # The sector filter drives a Mexican state's exports by HS section; mode is unused.
+    assert at.selectbox(key="sb_sector").proto.disabled is False
+    assert at.selectbox(key="sb_mode").proto.disabled is True
+    assert at.selectbox(key="sb_mode").proto.help == "Not used on this page."
 
 
 def test_picking_a_place_writes_it_to_the_url(run_page):
@@ -97,3 +99,44 @@ def test_every_table_on_the_profile_has_a_source_caption(run_page):
     # one per table/chart/map + key figures; a table without a caption would lower this
     assert len(source_captions) >= len(at.dataframe) - 2
     assert all("as of" in c for c in source_captions)
+
+
+# ---- Mexican states: investment by origin and sector, exports by HS section
+
+
+def table_with_column(at, column: str):
+    for frame in at.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with a {column!r} column")
+
+
+def test_mexican_state_shows_fdi_by_origin_with_the_us_share_and_top_sectors(run_page):
+    at = run_page("place_profile", place="MX-BCN", year=2022)
+    assert not at.exception
+    subheaders = [s.value for s in at.subheader]
+    assert "Foreign direct investment in Baja California by country of origin, 2022" in subheaders
+    assert "Top sectors of foreign direct investment in Baja California, 2022" in subheaders
+    origins = table_with_column(at, "Share of the state's total (%)").set_index("Code")
+    assert origins.loc["US", "Share of the state's total (%)"] == 72.5
+    assert origins.loc["US", "Origin"] == "United States"
+    assert origins.loc["BE", "Note"] == "confidential"  # withheld: listed, never 0
+    assert origins.loc["BE", "FDI inflow (US$ M)"] != origins.loc["BE", "FDI inflow (US$ M)"]
+
+
+def test_fdi_by_origin_uses_the_latest_year_up_to_the_view_year(run_page):
+    at = run_page("place_profile", place="MX-MIC", year=2024, lang="fr")
+    origins = table_with_column(at, "Code")
+    assert "Investissement direct étranger reçu par Michoacán par pays d'origine, 2024" in [
+        s.value for s in at.subheader
+    ]
+    assert origins.set_index("Code").loc["CA", "Note"] == "confidentiel"
+
+
+def test_sector_filter_quotes_the_chapter_s_section_on_a_mexican_state(run_page):
+    at = run_page("place_profile", place="MX-NLE", year=2019, sector="87")
+    table = table_with_column(at, "HS section")
+    assert "XVII" in set(table["HS section"])
+    shown = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "HS chapter 87 · Vehicles (not railway) belongs to section XVII" in shown
+    assert "US exports to Nuevo León in 2019" in shown

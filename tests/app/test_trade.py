@@ -123,12 +123,17 @@ def test_commodities_sum_dot2_rows_by_chapter_for_the_state_and_partner(trade_st
 
 
 # ---- trade by HS chapter (sector) from the committed January months (data/trade_hs2.csv)
-def chapter_bars(at) -> dict:
-    """{bar label: bar text} of the HS-chapter chart (the one horizontal bar chart)."""
-    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+def chart_bars(at, key: str) -> dict:
+    """{bar label: bar text} of the horizontal bar chart shown with ``key``."""
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart") if key in c.proto.id]
     bars = [t for s in specs for t in s["data"] if t.get("type") == "bar"]
     assert len(bars) == 1
     return dict(zip(bars[0]["y"], bars[0]["text"], strict=True))
+
+
+def chapter_bars(at) -> dict:
+    """{bar label: bar text} of the HS-chapter chart (single January months)."""
+    return chart_bars(at, "tf_hs2")
 
 
 @pytest.mark.parametrize(
@@ -239,6 +244,7 @@ def test_commodity_chart_axis_and_tooltips_are_french_chapter_names(run_page):
     (spec,) = [
         t
         for c in at.get("plotly_chart")
+        if "tf_hs2" in c.proto.id  # the chart by chapter (January months)
         for t in json.loads(c.proto.spec)["data"]
         if t.get("type") == "bar"
     ]
@@ -269,3 +275,60 @@ def test_a_chapter_without_names_falls_back_to_its_number():
     assert i18n.hs_chapter("00", "fr") == "Chapitre 00"  # no such chapter in data/codes
     assert i18n.hs_chapter("77", "en") == "77 · Reserved"
     assert i18n.hs_chapter_title("77", "fr", short=False).startswith("(Réservé pour une")
+
+
+# ---- sectors all year: US exports to Mexican states by HS section (trade_sector_annual)
+
+
+def annual_sector_table(at):
+    """The data table of the annual sector chart (its 'HS section' column)."""
+    for frame in at.dataframe:
+        if "HS section" in frame.value.columns:
+            return frame.value
+    raise AssertionError("no annual sector table")
+
+
+def test_sector_filter_drives_the_annual_chart_for_a_year_without_january_data(
+    run_page, built_store
+):
+    # 2019 has no single-month HS data at all: the annual data still answer the filter.
+    vehicles = annual_sector_table(run_page(PAGE, year=2019, sector="87"))
+    machines = annual_sector_table(run_page(PAGE, year=2019, sector="84"))
+    assert set(vehicles["HS section"]) == {"XVII"} and set(machines["HS section"]) == {"XVI"}
+    nle = "Nuevo León"
+    v, m = (t.set_index("State").loc[nle, "Value (USD)"] for t in (vehicles, machines))
+    assert v != m
+    expected = query.sector_exports_by_state(built_store, "XVII").query("year == 2019")
+    assert v == pytest.approx(expected.set_index("place_id").loc["MX-NLE", "value_usd"])
+    at = run_page(PAGE, year=2019, sector="87")
+    assert "HS chapter 87 · Vehicles (not railway)" in texts(at).replace("\\", "")
+    assert "XVII · Transportation equipment (chapters 86-89)" in texts(at)
+
+
+def test_without_a_sector_the_annual_chart_ranks_sections_and_imports_say_there_is_none(
+    run_page,
+):
+    table = annual_sector_table(run_page(PAGE, year=2024))
+    assert len(table) == 22 and table["Value (USD)"].iloc[0] > 0
+    at = run_page(PAGE, year=2024, sector="87")
+    at.radio(key="tf_flow").set_value("import").run()
+    assert "Annual trade by sector covers US exports to Mexican states only" in texts(at)
+
+
+def test_2024_sums_over_sectors_equal_the_mexican_state_exports(built_store):
+    sectors = query.sector_exports_years(built_store).query("year == 2024")
+    states = query.mexican_state_exports(built_store, 2024)
+    assert sectors["value_usd"].sum() == pytest.approx(states["value"].sum(), rel=1e-12)
+    assert sectors["value_usd"].sum() == pytest.approx(258.27e9, rel=1e-4)
+    for place in ("MX-NLE", "MX-BCN", "MX-CHH"):
+        by_sector = query.sector_exports_years(built_store, place).query("year == 2024")
+        total = states.set_index("place_id").loc[place, "value"]
+        assert by_sector["value_usd"].sum() == pytest.approx(total, rel=1e-12)
+
+
+def test_the_chapter_to_section_table_covers_every_chapter_once():
+    from components.sector_names import section_of_chapter
+
+    table = section_of_chapter()
+    assert len(table) == 99 and table["87"] == "XVII" and table["84"] == "XVI"
+    assert table["01"] == "I" and table["98"] == "XXII" and table["71"] == "XIV"

@@ -104,7 +104,8 @@ def test_view_has_no_serious_or_critical_axe_violation(shared_visit, app_url, na
     shared_visit.open(f"{app_url}/{VIEWS[name]}")
     shared_visit.page.wait_for_function(SETTLED_JS, timeout=60_000)
     shared_visit.page.wait_for_timeout(500)
-    assert shared_visit.exceptions() == [], f"Streamlit exception on {name}"
+    errors = shared_visit.exceptions()
+    assert errors == [], f"Streamlit exception on {VIEWS[name]}: {errors}"
     result = run_axe(shared_visit.page)
     REPORTS.mkdir(parents=True, exist_ok=True)
     result["borderlinks_view"] = VIEWS[name]
