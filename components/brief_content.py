@@ -139,10 +139,12 @@ def collect(db, place_id: str, lang: str = "en", year: int | None = None) -> Bri
     # The key figures under the one rule of components.figures (latest year up to the
     # brief's year), as the overview and the place profile show them; unknown ones are left out.
     brief.key_figures = figures.place_figures(db, place_id, year, MEASURES)
+    shown = list(brief.key_figures)
     if country == "MX":  # investment from across the border: the US and Canada
         by_origin = figures.fdi_origin_figures(db, place_id, year, top=50)
-        brief.key_figures += [f for f in by_origin if f.code in FDI_ORIGINS]
-    for figure in brief.key_figures:
+        shown += [f for f in by_origin if f.code in FDI_ORIGINS]
+        source_ids.update(figures.figure_sources(by_origin))
+    for figure in shown:
         if figure.value is not None or figure.confidential:
             brief.figures.append(
                 (_figure_label(figure, brief.name, lang), _figure_text(figure, lang))

@@ -201,3 +201,45 @@ def test_layer_modules_import_without_streamlit():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# --- the invisible pick band under clickable arcs
+
+
+def test_a_clickable_arc_layer_gets_a_wide_invisible_pick_band_right_under_it():
+    base, _ = choropleth_layer(GEOJSON, None)
+    arcs = pair_arcs_layer(
+        PAIRS, ("us", "other"), PLACES, kind="trade", value="value", tip=lambda r: r.us
+    )
+    deck = deckjson.make_deck([base, arcs])
+    assert [layer.id for layer in deck.layers] == [BASE_LAYER_ID, f"{ARCS_LAYER_ID}-pick", "arcs"]
+    band = deck.layers[1]
+    assert band.type == "ArcLayer" and band.pickable is True
+    assert band.get_width >= 12 and band.width_units == "pixels"
+    assert band.get_source_color[3] == 0 and band.get_target_color[3] == 0  # invisible
+    assert band.get_height == arcs.get_height  # the same curve as the arc it widens
+    # A pick on the band reads as a pick on the arc: same rows, ids and tooltips.
+    assert [(r["sel_id"], r["tip"]) for r in band.data] == [
+        (r["sel_id"], r["tip"]) for r in arcs.data
+    ]
+    assert band.data[0]["source_lon"] == arcs.data[0]["source_lon"]
+    assert band.parameters == {"depthWriteEnabled": False}  # never hides its arc
+
+
+def test_a_decorative_arc_layer_gets_no_pick_band_and_a_band_is_built_once():
+    frame = pd.DataFrame(  # synthetic link
+        {
+            "source_lon": [-99.0],
+            "source_lat": [31.0],
+            "target_lon": [-85.0],
+            "target_lat": [50.0],
+            "value": [1.0],
+            "kind": ["trade"],
+            "tip": ["a link"],
+        }
+    )
+    plain = arcs_layer(frame)
+    assert [layer.id for layer in deckjson.make_deck([plain]).layers] == [ARCS_LAYER_ID]
+    clickable = arcs_layer(frame.assign(sel_id="initiative:x"), pickable=True)
+    first = deckjson.make_deck([clickable]).layers[0]
+    assert first is deckjson.make_deck([clickable]).layers[0]  # reused on every rerun

@@ -25,7 +25,7 @@ def tables(store) -> dict[str, pd.DataFrame]:
     """Whole raw tables, read without the query module (the oracle's input)."""
     con = duckdb.connect(str(store), read_only=True)
     try:
-        names = ["trade_annual", "crossings_annual", "ports", "fdi", "initiatives"]
+        names = ["trade_annual", "crossings_annual", "ports", "fdi", "initiatives", "sources"]
         names += ["initiative_parties", "places"]
         return {name: con.execute(f"SELECT * FROM {name}").df() for name in names}
     finally:
@@ -139,15 +139,24 @@ def test_state_crossings_of_a_year_sum_the_states_ports(store, tables):
         same_rows(query.state_crossings(store, year, "Personal Vehicles"), want, ["place_id"])
 
 
-def test_fdi_of_a_year_sums_its_quarters(store, tables):
-    fdi = tables["fdi"]
+def test_fdi_of_a_year_is_one_series_the_newest_never_vintages_added(store, tables):
+    # The oracle, in pandas: per year the all-origin series whose source is newest; its
+    # annual row where it has one (SE's release), else its quarters summed (Data México).
+    fdi, sources = tables["fdi"], tables["sources"].set_index("source_id")["as_of"]
     for year in [1999, 2005, 2017, 2024]:
         rows = fdi[(fdi.year == year) & (fdi.origin == "all")]
-        want = rows.groupby("place_id", as_index=False).agg(
-            value=("value_musd", "sum"), quarters=("year", "size"), source_id=("source_id", "min")
+        newest = max(set(rows.source_id), key=lambda s: (sources[s], s))
+        rows = rows[rows.source_id == newest]
+        annual = rows[rows.quarter.isna()]
+        picked = annual if not annual.empty else rows
+        want = picked.groupby("place_id", as_index=False).agg(
+            value_musd=("value_musd", "sum"), source_id=("source_id", "min")
         )
-        want["value"] = want["value"] * 1e6
+        want.insert(2, "value", want["value_musd"] * 1e6)
+        want.insert(3, "quarters", 4)
+        want.insert(4, "confidential", False)
         same_rows(query.fdi_by_state(store, year), want, ["place_id"])
+    assert newest == "mx-fdi-state-se"  # 2024: SE's 2025 release, not Data México's copy
 
 
 def party_states(tables) -> pd.DataFrame:
@@ -234,19 +243,23 @@ def test_a_confidential_fdi_quarter_makes_the_year_unknown_not_smaller(tmp_path,
     copy = tmp_path / "confidential.duckdb"
     shutil.copyfile(store, copy)
     con = duckdb.connect(str(copy))
-    # Synthetic change: one published quarter withheld, as a confidential cell is stored.
+    # Synthetic changes, stored as a confidential cell is: a withheld quarter of a
+    # single-quarter series (2003, Data México) and a withheld year of SE's release (2019).
     con.execute(
-        "UPDATE fdi SET value_musd = NULL WHERE place_id = 'MX-NLE' AND year = 2019 "
-        "AND origin = 'all' AND quarter = 2"
+        "UPDATE fdi SET value_musd = NULL, confidential = true WHERE place_id = 'MX-NLE' "
+        "AND origin = 'all' AND ((year = 2003 AND quarter = 2) "
+        "OR (year = 2019 AND source_id = 'mx-fdi-state-se'))"
     )
+    con.execute("UPDATE fdi SET ytd_musd = NULL WHERE place_id = 'MX-NLE' AND confidential")
     con.close()
-    nle = query.fdi_by_state(copy, 2019).set_index("place_id")
-    assert pd.isna(nle.loc["MX-NLE", "value"])
-    assert not pd.isna(nle.loc["MX-SON", "value"])  # other states keep their sums
+    for year in (2003, 2019):
+        nle = query.fdi_by_state(copy, year).set_index("place_id")
+        assert pd.isna(nle.loc["MX-NLE", "value"]) and nle.loc["MX-NLE", "confidential"]
+        assert not pd.isna(nle.loc["MX-SON", "value"])  # other states keep their sums
     series = query.place_fdi_series(copy, "MX-NLE").set_index("year")
     assert pd.isna(series.loc[2019, "value"]) and not pd.isna(series.loc[2018, "value"])
     fdi = {f.key: f for f in figures.place_figures(copy, "MX-NLE", 2019)}["fdi"]
-    assert (fdi.value, fdi.year) == (None, 2019)
+    assert (fdi.value, fdi.year, fdi.confidential) == (None, 2019, True)
 
 
 def test_us_mexico_gaps_are_the_land_pairs_of_the_committed_pairs_file(tmp_path, store):

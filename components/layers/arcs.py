@@ -143,6 +143,8 @@ def pick_band(layer: pdk.Layer) -> pdk.Layer | None:
             get_width=PICK_BAND_PX,
             width_units="'pixels'",
             get_height=layer.get_height,
+            # Writing depth, the band would hide parts of the arc drawn on it (z-fighting).
+            parameters={"depthWriteEnabled": False},
         )
         _BANDS[layer] = band
     return band

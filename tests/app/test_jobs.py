@@ -276,3 +276,11 @@ def test_the_state_picker_does_what_a_map_click_does(run_page):
     assert not at.exception
     assert at.query_params["place"] == ["MX-NLE"] or at.query_params["place"] == "MX-NLE"
     assert "Where Nuevo León's investment comes from, by year" in texts(at)
+
+
+def test_the_baja_california_scene_quotes_the_cited_and_the_data_s_own_us_share(run_page):
+    at = run_page("presenter", scene="california-baja-investment")
+    assert not at.exception
+    caption = next(m.value for m in at.markdown if "Baja California received" in m.value)
+    assert "cites 73.3% of it from the United States in 2022" in caption
+    assert "latest release gives 72.5% for that year" in caption

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 from streamlit.elements.deck_gl_json_chart import PydeckSelectionSerde
 
 from components import deckjson, mapframe
@@ -336,3 +337,50 @@ def test_clicked_planned_port_shows_its_status_and_source(run_page):
     assert "Source" in note
     names = [h.proto.body for h in at.get("html") if "bl-name" in h.proto.body]
     assert any("Otay Mesa East (OME1)" in body for body in names)
+
+
+# --- the map's text alternative and its pick bands
+
+
+def elements_in_order(node) -> list:
+    """The elements under an AppTest node, depth-first in page order."""
+    children = getattr(node, "children", None)
+    if not children:
+        return [node]
+    return [leaf for key in sorted(children) for leaf in elements_in_order(children[key])]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "shaded"),
+    [
+        ("en", "Map summary", "States and provinces shaded by"),
+        ("es", "Resumen del mapa", "Estados y provincias sombreados según"),
+        ("fr", "Résumé de la carte", "États et provinces colorés selon"),
+    ],
+)
+def test_text_alternative_right_under_the_map_names_the_top_places(run_page, lang, title, shaded):
+    at = run_page("overview_map", lang=lang, shade="trade_mx", year="2024", sel="US-TX")
+    leaves = elements_in_order(at.main)
+    kinds = [leaf.type for leaf in leaves]
+    after_map = leaves[kinds.index("deck_gl_json_chart") + 1]
+    assert after_map.type == "caption"  # the next thing a screen reader reaches
+    text = after_map.value.replace("\\", "")  # markdown escapes
+    assert text.startswith(f"**{title}**") and shaded in text
+    # The three largest values of the map's own table, by name, largest first.
+    table = at.dataframe[0].value
+    top = table.sort_values(table.columns[2], ascending=False)[table.columns[0]].head(3)
+    positions = [text.index(name) for name in top]
+    assert positions == sorted(positions)
+    assert text.split("\n")[0].rstrip().endswith("Texas.")  # the selection, last
+
+
+def test_a_pick_on_an_arcs_invisible_band_selects_the_arcs_pair():
+    event = event_from(
+        {
+            "selection": {
+                "indices": {"trade-arcs-pick": [0]},
+                "objects": {"trade-arcs-pick": [{"sel_id": "pair:CA-ON~US-CA"}]},
+            }
+        }
+    )
+    assert mapframe.selection_from_event(event) == "pair:CA-ON~US-CA"

@@ -140,3 +140,26 @@ def test_sector_filter_quotes_the_chapter_s_section_on_a_mexican_state(run_page)
     shown = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "HS chapter 87 · Vehicles (not railway) belongs to section XVII" in shown
     assert "US exports to Nuevo León in 2019" in shown
+
+
+def test_the_pdf_brief_of_a_mexican_state_says_confidential_not_zero(built_store):
+    from components import brief_content
+
+    made = brief_content.collect(built_store, "MX-MIC", "es", 2024)
+    lines = dict(made.figures)
+    assert lines["Inversión extranjera directa, origen: Canadá, 2024"] == "confidencial"
+    assert "Inversión extranjera directa, origen: Estados Unidos, 2024" in lines
+
+
+def test_scian_sectors_have_official_names_in_three_languages():
+    from components.sector_names import scian_name, scian_names
+
+    # Mexico's 43 (wholesale) takes NAICS 42's English and SCIAN Canada 41's French title.
+    assert scian_name("43", "en", short=False) == "Wholesale Trade"
+    assert scian_name("43", "fr", short=False) == "Commerce de gros"
+    assert scian_name("43", "es", short=False) == "Comercio al por mayor"  # SE's own
+    assert scian_name("46", "en", short=False) == "Retail Trade"
+    sectors = {"11", "21", "22", "23", "31-33", "43", "46", "48-49", "51", "52", "53", "54"}
+    assert sectors <= set(scian_names())
+    for names in scian_names().values():
+        assert all(names[f"name_short_{lang}"] for lang in ("en", "es", "fr"))

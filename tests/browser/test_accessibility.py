@@ -33,7 +33,7 @@ EXTRA_VIEWS = {
     "presenter_scene_michigan_fr": "presenter?scene=michigan-ontario-corridor&present=1&lang=fr",
     "overview_details_place_en": "overview_map?sel=US-TX",
     "overview_details_pair_es": "overview_map?sel=pair:CA-ON~US-MI&lang=es",
-    "place_profile_fr": "place_profile?place=CA-QC&lang=fr",
+    "place_profile_quebec_fr": "place_profile?place=CA-QC&lang=fr",
 }
 # WCAG 2.0/2.1 level A and AA rules only (axe's best-practice rules are not the bar).
 AXE_OPTIONS = {
