@@ -30,7 +30,7 @@ MAX_ARCS = 10  # the largest inflows only: 32 arcs from one point knot into a fa
 CAMERA = {
     "US": {"latitude": 26.6, "longitude": -99.0, "zoom": 3.65},
     "CA": {"latitude": 30.5, "longitude": -92.5, "zoom": 3.15},
-    "all": {"latitude": 23.8, "longitude": -102.0, "zoom": 4.5},
+    "all": {"latitude": 23.6, "longitude": -102.0, "zoom": 4.1},
 }
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import chartframe, deckjson, fdi_charts, fdi_map, i18n, mapframe, query
+from components import chartframe, deckjson, fdi_charts, fdi_map, i18n, mapframe, query, state
 from components.fdi_text import marker, money_m, origin_name, period_text
 from components.i18n import t
 from components.sector_names import scian_name
 from geo import boundaries
 from geo.centres import centre_positions
 
-ORIGINS = ("US", "CA", "all")  # the map's choice; the mix chart names every stored origin
+ORIGINS = state.FDI_ORIGINS  # the map's choice; the mix chart names every stored origin
 MIX_SERIES = ("US", "CA", "rest")
 
 
@@ -164,7 +164,8 @@ def show_origin_mix(place: str, name, span: tuple[int, int] | None) -> None:
     shown = chartframe.show_chart(
         fig,
         table if not mix.empty else mix,
-        sources=sorted(set(origins["source_id"].dropna())),
+        # The years drawn only (by-origin data start in 2006; older totals are not shown).
+        sources=sorted(set(origins.loc[origins["year"].isin(mix["year"]), "source_id"].dropna())),
         key="ji_fdi_mix",
         title=t("fdi.mix_title", place=name(place)),
         empty_message=t("fdi.mix_empty", place=name(place)),

@@ -81,7 +81,7 @@ STAGE_CSS = """
 # Presenter mode on the presenter page: exactly one screen. The panel and the source strip
 # take the shares present_layout gives them; the map takes the rest. Type scales with the
 # screen's height (a 720 p and a 1080 p projector fill the same wall), with floors so that
-# a small screen keeps readable text: at 1080 p the title is ~37 px and the text ~21 px.
+# a small screen keeps readable text: at 1080 p the title is ~45 px and the text ~25 px.
 _PANEL = (present_layout.PANEL_MIN_PX, present_layout.PANEL_VW, present_layout.PANEL_MAX_PX)
 _STRIP = (present_layout.STRIP_MIN_PX, present_layout.STRIP_VH)
 SCREEN_CSS = f"""
@@ -90,8 +90,8 @@ SCREEN_CSS = f"""
   --bl-panel: clamp({_PANEL[0]:.0f}px, {_PANEL[1]}vw, {_PANEL[2]:.0f}px);
   --bl-strip: max({_STRIP[0]:.0f}px, {_STRIP[1]}vh);
   --bl-pad: max(12px, 1.7vh);
-  --bl-title: max(26px, 4vh);
-  --bl-body: max(15px, 2.2vh);
+  --bl-title: max(26px, 4.2vh);
+  --bl-body: max(15px, 2.35vh);
   --bl-small: max(13px, 1.65vh);
   --bl-button: max(40px, 4.6vh);
 }}
@@ -139,7 +139,9 @@ SCREEN_CSS = f"""
 [data-testid="stMain"] .st-key-present-nav button p {{
   font-size: var(--bl-body) !important; min-height: var(--bl-button) !important;
 }}
-[data-testid="stMain"] .st-key-present-exit button p {{ font-size: var(--bl-small) !important; }}
+[data-testid="stMain"]:has(.st-key-present-stage) .st-key-present-exit button p {{
+  font-size: var(--bl-small) !important;
+}}
 [data-testid="stMain"] .st-key-present-mapcol {{ height: 100vh; gap: 0 !important; }}
 .st-key-present-mapcol [data-testid="stElementContainer"]:has([data-testid="stDeckGlJsonChart"]),
 .st-key-present-mapcol [data-testid="stFullScreenFrame"]:has([data-testid="stDeckGlJsonChart"]),

@@ -14,7 +14,8 @@ as "energy" on the initiatives page: the two vocabularies never overlap), mode
 "pair:CA-ON~US-MI"), scene, present ("1"), shade (overview indicator), count
 (ports page measure group: "people" | "vehicles"), series (what the ports
 page's series is for: "port" = the port in sel, "state" = place, "border",
-"all"), kind and status (initiatives page filters).
+"all"), kind and status (initiatives page filters), origin (Jobs and investment: FDI
+from "US", "CA" or "all").
 
 Widgets change the view in their callbacks (``on_change``/``on_click``/a map's
 ``on_select``): callbacks run before the script, so the change is in the view
@@ -44,6 +45,7 @@ _SEL_RE = re.compile(
 _SCENE_RE = re.compile(r"^[a-z0-9_\-]{1,40}$")
 # What the ports page's series is for (``series`` param).
 SERIES = ("port", "state", "border", "all")
+FDI_ORIGINS = ("US", "CA", "all")  # the investment map's origins (``origin`` param)
 _SECTOR_RE = re.compile(r"^\d{2}$")
 
 
@@ -68,6 +70,7 @@ class View:
     series: str | None = None
     kind: str | None = None
     status: str | None = None
+    origin: str = "US"  # Jobs and investment: FDI from 'US', 'CA' or 'all' origins
 
     def to_params(self, defaults: View) -> dict[str, str]:
         """Query params of the fields that differ from ``defaults`` (keeps links short)."""
@@ -237,6 +240,8 @@ def parse_params(params: dict[str, str], limits: Limits, base: View) -> tuple[Vi
             check(name, raw if raw in limits.init_kinds else None)
         elif name == "status":
             check(name, raw if raw in limits.init_statuses else None)
+        elif name == "origin":
+            check(name, raw if raw in FDI_ORIGINS else None)
     return dataclasses.replace(base, **changes), bad
 
 

@@ -36,7 +36,9 @@ if facts.empty and view.place:
 # One card per figure: a page cited both as "about 70%" and "73.3%" is one fact, shown
 # with its exact wording.
 facts = facts.assign(_exact=facts["qualifier"].eq("exactly")).sort_values("_exact", ascending=False)
-facts = facts.drop_duplicates(["place_id", "partner_place_id", "year", "unit", "source_url"])
+facts = facts.drop_duplicates(
+    ["place_id", "partner_place_id", "year", "unit", "topic", "source_url"]
+)
 facts = facts.sort_index().drop(columns="_exact")
 
 
@@ -92,11 +94,15 @@ st.subheader(t("fdi.heading"))
 st.caption(t("fdi.intro"))
 money_m = fdi_text.money_m
 c1, c2, c3 = st.columns(3)
-origin = c1.selectbox(
+origin = view.origin
+if st.session_state.get("ji_origin") != origin:  # the view (link) is the truth
+    st.session_state["ji_origin"] = origin
+c1.selectbox(
     t("fdi.origin_pick"),
     fdi_views.ORIGINS,
     format_func={o: fdi_text.origin_name(o) for o in fdi_views.ORIGINS}.__getitem__,
     key="ji_origin",
+    on_change=lambda: state.write_view(origin=st.session_state["ji_origin"]),
 )
 by_origin = query.load(query.fdi_origin_years, origin)
 origin_years = sorted(set(by_origin["year"]), reverse=True)
@@ -223,3 +229,6 @@ chartframe.show_chart(
     title=t("jobs.fdi_series_title"),
     empty_message=t("jobs.fdi_empty_series"),
 )
+partial = series.loc[series["quarters"] < 4, "year"]
+if not partial.empty:  # the last point is January-June: not a fall in the year's flow
+    st.caption(t("fdi.partial_note", year=int(partial.max())))

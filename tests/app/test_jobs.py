@@ -235,6 +235,7 @@ def test_a_confidential_cell_reads_confidential_never_zero(run_page):
     at = run_page(PAGE, year=2024, place="MX-MIC")
     at.selectbox(key="ji_origin").set_value("CA").run()
     assert not at.exception
+    assert at.query_params["origin"] in ("CA", ["CA"])  # a copied link keeps the origin
     table = table_with(at, "place_id", "MX-MIC")
     mic = table.loc[table["place_id"] == "MX-MIC"].iloc[0]
     assert pd.isna(mic["FDI inflow (US$ M)"]) and mic["Note"] == "confidential"
@@ -251,9 +252,9 @@ def test_a_confidential_cell_reads_confidential_never_zero(run_page):
     assert "Shown as confidential: Chiapas, Michoacán, Tlaxcala." in texts(at).replace("\\", "")
 
 
-def test_confidential_is_translated(run_page):
-    at = run_page(PAGE, year=2024, place="MX-MIC", lang="es")
-    at.selectbox(key="ji_origin").set_value("CA").run()
+def test_confidential_is_translated_and_the_origin_comes_from_the_link(run_page):
+    at = run_page(PAGE, year=2024, place="MX-MIC", lang="es", origin="CA")
+    assert at.selectbox(key="ji_origin").value == "CA"
     table = table_with(at, "place_id", "MX-MIC")
     assert table.loc[table["place_id"] == "MX-MIC", "Nota"].iloc[0] == "confidencial"
 
@@ -284,3 +285,14 @@ def test_the_baja_california_scene_quotes_the_cited_and_the_data_s_own_us_share(
     caption = next(m.value for m in at.markdown if "Baja California received" in m.value)
     assert "cites 73.3% of it from the United States in 2022" in caption
     assert "latest release gives 72.5% for that year" in caption
+
+
+def test_clicking_a_state_on_the_map_picks_it_like_the_selectbox(run_page):
+    from tests.app.conftest import click_map
+
+    at = run_page(PAGE, year=2024)
+    click_map(at, "places", {"sel_id": "MX-CHH", "place_id": "MX-CHH"})
+    assert not at.exception
+    assert at.query_params["place"] in ("MX-CHH", ["MX-CHH"])
+    assert at.selectbox(key="ji_state").value == "MX-CHH"
+    assert "Where Chihuahua's investment comes from, by year" in texts(at)

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from components import scene_captions, scenes
+from components import present_layout, scene_captions, scenes
+from geo import camera
 from tests.app.conftest import texts
+from tests.presenter_view import off_screen, scene_features
 
 SCENES = scenes.load_scenes()
 FIRST, SECOND, LAST = SCENES[0], SCENES[1], SCENES[-1]
@@ -248,3 +250,72 @@ def test_our_own_compilations_are_cited_in_the_page_language(run_page, lang, our
     shown = texts(at)
     assert ours in shown and "Inventory of subnational" not in shown
     assert "Border Crossing Entry Data" in shown  # published titles stay as published
+
+
+# ---------------------------------------------------------------- one projector screen
+
+
+def deck_spec(at) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+@pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.scene_id)
+def test_every_scene_keeps_its_arcs_ports_and_labels_on_every_presenter_screen(run_page, scene):
+    at = run_page("presenter", scene=scene.scene_id, present="1")
+    assert not at.exception
+    features = scene_features(deck_spec(at), scene)
+    assert features, scene.scene_id
+    for width, height in present_layout.SIZES:
+        _left, _top, map_w, map_h = present_layout.map_box(width, height)
+        off = off_screen(features, scene.camera, map_w, map_h)
+        hint = camera.fit(
+            [p[:2] for p in features],
+            *present_layout.smallest_map(),
+            margin=80,
+            pitch=scene.camera["pitch"],
+            bearing=scene.camera["bearing"],
+        )
+        assert off == [], f"{scene.scene_id} at {width}x{height}: {off[:5]}; try camera {hint}"
+
+
+def test_scene_arcs_join_only_the_scene_places(run_page):
+    # Michigan trades with every province; the corridor scene draws Michigan–Ontario only
+    # (an arc to British Columbia would leave the projector's screen).
+    at = run_page("presenter", scene="michigan-ontario-corridor")
+    arcs = next(layer for layer in deck_spec(at)["layers"] if layer["@@type"] == "ArcLayer")
+    assert len(arcs["data"]) == 1 and "Ontario" in arcs["data"][0]["tip"]
+
+
+def _walk(node):
+    """Every element under ``node`` in page order (the order a screen reader reads)."""
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _walk(child)
+
+
+def test_the_caption_reads_title_text_map_sources_and_the_rest_comes_after(run_page, built_store):
+    scene = scenes.scene_by_id(SCENES, "san-diego-tijuana")
+    at = run_page("presenter", scene=scene.scene_id, present="1")
+    order = [
+        (
+            node.type,
+            str(getattr(node, "value", ""))
+            if node.type in ("header", "markdown", "caption")
+            else "",
+        )
+        for node in _walk(at.main)
+    ]
+    text = scene_captions.fill_caption(built_store, scene, "en").text
+    title_at = order.index(("header", scene.title["en"]))
+    text_at = order.index(("markdown", text))
+    map_at = [kind for kind, _ in order].index("deck_gl_json_chart")
+    sources_at = next(
+        i
+        for i, (kind, value) in enumerate(order)
+        if kind == "caption" and value.startswith("Source")
+    )
+    downloads_at = [kind for kind, _ in order].index("download_button")
+    assert title_at < text_at < map_at < sources_at < downloads_at, order
+    # Previous/Next sit in the caption panel, before the map; nothing else comes between
+    # the map and its one source line.
+    assert order[map_at + 1 : sources_at] == [("flex_container", "")]

@@ -332,3 +332,9 @@ def test_the_chapter_to_section_table_covers_every_chapter_once():
     table = section_of_chapter()
     assert len(table) == 99 and table["87"] == "XVII" and table["84"] == "XVI"
     assert table["01"] == "I" and table["98"] == "XXII" and table["71"] == "XIV"
+
+
+def test_a_mode_filter_says_the_annual_sector_data_have_no_mode_split(run_page):
+    at = run_page(PAGE, year=2024, sector="87", mode="Truck")
+    assert not at.exception
+    assert "No annual sector data by mode (Truck) in this store" in texts(at)

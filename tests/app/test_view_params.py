@@ -168,12 +168,13 @@ def test_fdi_series_respects_a_chosen_year_range(run_page):
 
 
 def test_fdi_range_without_data_says_so_and_offers_the_span(run_page):
-    at = run_page("jobs_investment", years="2019-2024")
+    # FDI runs 1999-2025 (Data México's copy, then SE's 2025 release); trade from 1993.
+    at = run_page("jobs_investment", years="1993-1998")
     assert not at.exception, [e.value for e in at.exception]
-    assert any("2019–2024" in i.value and "1999" in i.value for i in at.info)
+    assert any("1993–1998" in i.value and "1999" in i.value for i in at.info)
     at.button(key="ji_all_years").click().run()
     assert not at.exception
-    assert at.query_params["years"] in ("1999-2017", ["1999-2017"])
+    assert at.query_params["years"] in ("1999-2025", ["1999-2025"])
 
 
 def test_range_within_cuts_to_the_span_and_reports_no_overlap():
