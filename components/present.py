@@ -75,6 +75,10 @@ STAGE_CSS = """
 }
 .st-key-present-panel, .st-key-present-mapcol { width: 100% !important; height: 100%; }
 .st-key-present-panel > div:has(> .st-key-present-nav) { margin-top: auto; }
+@media (max-width: 700px) {  /* a phone: the caption above the map */
+  .st-key-present-stage { flex-wrap: wrap !important; }
+  .st-key-present-stage > div { flex: 1 1 100% !important; width: 100% !important; }
+}
 </style>
 """
 
