@@ -54,6 +54,11 @@ _CSS = f"""
   padding: 5px 9px; font-size: 12px !important; line-height: 1.4;
   box-shadow: 0 1px 4px rgba(0, 0, 0, 0.15);
 }}
+/* Laptop screens (768 px high): a smaller card covers less of the map. */
+@media (max-height: 820px) {{
+  .st-key-{LEGEND_KEY} .bl-legend {{ font-size: 11px !important; line-height: 1.3; }}
+  .st-key-{LEGEND_KEY} .bl-legend-swatch {{ width: 11px !important; height: 11px !important; }}
+}}
 .st-key-{LEGEND_KEY} .bl-legend br {{ display: none; }}
 .st-key-{LEGEND_KEY} .bl-legend b {{ display: block; margin-bottom: 2px; }}
 .st-key-{LEGEND_KEY} .bl-legend-item {{ display: flex !important; margin-right: 0 !important; }}

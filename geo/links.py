@@ -63,6 +63,23 @@ def centre_columns(df: pd.DataFrame, id_col: str, lon_col: str, lat_col: str) ->
     return out
 
 
+def pair_ends_at_centres(frame: pd.DataFrame) -> pd.DataFrame:
+    """Two-party links (a_place, a_lon, a_lat, b_place, b_lon, b_lat; b_place NULL for a
+    single-party point) -> a copy whose link ends are economic centres (``centre_columns``);
+    a point keeps its place's own position (its label point). ``frame`` is not modified."""
+    for col in ("a_place", "a_lon", "a_lat", "b_place", "b_lon", "b_lat"):
+        if col not in frame.columns:
+            raise ValueError(f"column {col!r} not in the frame")
+    out = frame.copy()
+    links = out["b_place"].notna()
+    if links.any():
+        ends = centre_columns(out.loc[links], "a_place", "a_lon", "a_lat")
+        ends = centre_columns(ends, "b_place", "b_lon", "b_lat")
+        cols = ["a_lon", "a_lat", "b_lon", "b_lat"]
+        out.loc[links, cols] = ends[cols]
+    return out
+
+
 def arcs(
     df: pd.DataFrame,
     source_col: str,

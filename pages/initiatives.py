@@ -22,6 +22,7 @@ from components.i18n import t
 from components.layers.arcs import arcs_layer
 from components.layers.base import POINTS_LAYER_ID, tip_text
 from components.layers.places import land_layer
+from geo import links as geo_links
 from geo import regions
 
 view = state.current_view()
@@ -128,7 +129,10 @@ if any(active):
 st.markdown(t("initiatives.count", n=i18n.fmt_int(len(shown))))
 
 # ---- map: arcs between the parties' places; a point for single-party initiatives
-geometry = query.load(query.initiative_geometry, list(shown["initiative_id"]))
+# Arcs join economic centres, as every other arc does; a single party's point stays put.
+geometry = geo_links.pair_ends_at_centres(
+    query.load(query.initiative_geometry, list(shown["initiative_id"]))
+)
 names = {row["initiative_id"]: text_in_lang(row, "name") for row in shown.to_dict("records")}
 arcs = geometry[geometry["b_place"].notna()]
 points = geometry[geometry["b_place"].isna()]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pandas as pd
 
 from components.query import connection as conn
-from geo import links as geo_links
 
 # Initiative parties as states/provinces: a city party ('US-CA:los-angeles') counts for
 # its state, through the places table or, for an unknown city, its id's prefix.
@@ -102,7 +101,8 @@ def initiative_geometry(db, ids) -> pd.DataFrame:
     initiatives without such a pair (one party, or all in one country).
 
     Out: initiative_id, name_en, a_place, b_place (NULL for points), a_lat, a_lon, b_lat,
-    b_lon, source_id. Parties without coordinates are skipped.
+    b_lon (the places' own points; ``geo.links.pair_ends_at_centres`` moves arc ends to
+    economic centres), source_id. Parties without coordinates are skipped.
     """
     where, params = conn.in_list("ip.initiative_id", ids, "id")
     if not params:
@@ -132,14 +132,6 @@ def initiative_geometry(db, ids) -> pd.DataFrame:
         """,
         params,
     )
-    # Arcs join economic centres, as every other arc does (geo.links); a state's point
-    # for a single-party initiative stays where its label is.
-    arcs = frame["b_place"].notna()
-    if arcs.any():
-        ends = geo_links.centre_columns(frame.loc[arcs], "a_place", "a_lon", "a_lat")
-        ends = geo_links.centre_columns(ends, "b_place", "b_lon", "b_lat")
-        cols = ["a_lon", "a_lat", "b_lon", "b_lat"]
-        frame.loc[arcs, cols] = ends[cols]
     return frame
 
 
