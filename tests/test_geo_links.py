@@ -169,3 +169,27 @@ def test_every_arc_end_of_a_state_or_province_is_within_150_km_of_its_centre(ref
     assert far == []
     # Not a vacuous pass: arcs reach many states and provinces, and named cities.
     assert checked > 200 and len(seen & set(states)) >= 40 and seen & set(named)
+
+
+def test_initiative_link_ends_move_to_centres_but_a_single_partys_point_stays():
+    from geo.centres import centre_positions
+
+    frame = pd.DataFrame(  # synthetic rows: label points far from Montréal
+        {
+            "a_place": ["CA-QC", "CA-QC"],
+            "b_place": ["US-VT", None],
+            "a_lon": [-71.0, -71.0],
+            "a_lat": [52.3, 52.3],
+            "b_lon": [-72.7, None],
+            "b_lat": [44.0, None],
+        }
+    )
+    out = links.pair_ends_at_centres(frame)
+    qc, vt = centre_positions()["CA-QC"], centre_positions()["US-VT"]
+    assert math.isclose(out.loc[0, "a_lon"], qc[0], abs_tol=1e-3)
+    assert math.isclose(out.loc[0, "a_lat"], qc[1], abs_tol=1e-3)
+    assert math.isclose(out.loc[0, "b_lat"], vt[1], abs_tol=1e-3)
+    assert (out.loc[1, "a_lon"], out.loc[1, "a_lat"]) == (-71.0, 52.3)  # a point stays
+    assert frame.loc[0, "a_lat"] == 52.3  # the input is not modified
+    with pytest.raises(ValueError, match="b_place"):
+        links.pair_ends_at_centres(frame.drop(columns="b_place"))
