@@ -8,6 +8,8 @@ the stem, so ``/place_profile?place=US-TX`` is a stable link.
 
 from __future__ import annotations
 
+import functools
+import io
 import threading
 from pathlib import Path
 
@@ -34,8 +36,10 @@ DEFAULT_PAGE = "overview_map"
 _BUILD_LOCK = threading.Lock()
 
 
-def favicon():
-    """A small locally drawn icon (PIL image).
+@functools.cache
+def favicon() -> bytes:
+    """A small locally drawn icon, as PNG bytes drawn once per process (every session's
+    first run sets it: drawing and encoding it each time was per-session work).
 
     Material-icon or emoji favicons make the browser fetch an SVG from a font
     CDN; an image is served by Streamlit itself, so the app stays offline.
@@ -47,7 +51,9 @@ def favicon():
     draw.ellipse((1, 1, 31, 31), fill=(11, 83, 148, 255))
     draw.line((4, 16, 28, 16), fill=(255, 255, 255, 255), width=3)
     draw.line((16, 4, 16, 28), fill=(255, 255, 255, 255), width=2)
-    return image
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    return png.getvalue()
 
 
 def page_files() -> list[Path]:

@@ -14,7 +14,7 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from components import exports
+from components import exports, viewcache
 from components.citations import source_caption
 from components.figlocale import PLOTLY_CONFIG, localise_figure
 from components.i18n import t
@@ -67,7 +67,8 @@ def show_chart(
     if data is None or data.empty or fig is None:
         empty_state(empty_message)
         return False
-    localise_figure(fig)
+    if not viewcache.is_shared_figure(fig):  # a shared one was localised when built
+        localise_figure(fig)
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
     _frame_footer(data, sources, key, title)
     exports.png_button(fig, key)  # the figure as a PNG file

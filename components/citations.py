@@ -46,11 +46,20 @@ def source_caption(
     the projector's screen.
     """
     ids = _as_ids(sources)
-    frame = query.load(query.sources_for, ids) if ids else None
-    if frame is None or frame.empty:
-        return t("ui.no_source")
     if short is None:
         short = bool(st.session_state.get(present.PRESENT_KEY, False))
+    # The same sources read the same for every session in a language: worded once per
+    # store version (a page names several, and each new session used to word them again).
+    return query.load(_caption_text, tuple(ids), bool(short), i18n.lang())
+
+
+def _caption_text(db, ids: tuple[str, ...], short: bool, lang: str) -> str:
+    """``source_caption`` of source ``ids`` in ``lang`` (the session's; a cache key) ->
+    the caption. ``db`` is the store ``query.load`` passes (its sources are read there)."""
+    del db, lang
+    frame = query.load(query.sources_for, list(ids)) if ids else None
+    if frame is None or frame.empty:
+        return t("ui.no_source")
     frame = own_sources_in_language(frame)
     names = [
         source_label(p, title) if short else f"{p}, {title}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import i18n, query, state
+from components import i18n, query, state, viewcache
 from components.i18n import t
 
 ALL = "all"
@@ -58,7 +58,8 @@ def _changed(key: str, field: str) -> None:
 
 
 def _labels(options, label, all_text: str | None = None) -> dict:
-    """{option: label} built now, in this run's language.
+    """{option: label} built now, in this run's language (the long lists, places and
+    sectors, once per language for every session: ``viewcache``).
 
     ``format_func`` gets ``dict.__getitem__`` of this, never a lambda calling ``t()``:
     Streamlit (and AppTest) may format options outside the run, where the language
@@ -105,7 +106,9 @@ def render_sidebar(view: state.View, filters: set[str] | None = None) -> None:
             t("sidebar.place"),
             place_ids,
             index=None,
-            format_func=_labels(place_ids, i18n.place_name).__getitem__,
+            format_func=viewcache.remember(
+                "sidebar-places", tuple(place_ids), lambda: _labels(place_ids, i18n.place_name)
+            ).__getitem__,
             placeholder=t("sidebar.place_placeholder"),
             key="sb_place",
             on_change=_changed,
@@ -117,8 +120,10 @@ def render_sidebar(view: state.View, filters: set[str] | None = None) -> None:
         st.selectbox(
             t("sidebar.sector"),
             (ALL, *chapters),
-            format_func=_labels(
-                chapters, i18n.hs_chapter, t("sidebar.sector_placeholder")
+            format_func=viewcache.remember(
+                "sidebar-sectors",
+                tuple(chapters),
+                lambda: _labels(chapters, i18n.hs_chapter, t("sidebar.sector_placeholder")),
             ).__getitem__,
             key="sb_sector",
             on_change=_changed,

@@ -8,6 +8,7 @@ the raw frame (``safetext.csv_bytes``).
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from components import i18n
+from components import i18n, viewcache
 from components.citations import source_ids, source_labels
 from components.figlocale import is_year_like, money_scale
 from components.i18n import t
@@ -163,8 +164,7 @@ def dataframe(
     data: pd.DataFrame, key: str, column_config: dict | None = None, height: int | str = "auto"
 ) -> None:
     """``st.dataframe`` of ``data`` as every table of the app shows it (see ``table_view``)."""
-    frame, config, row_height = table_view(data, column_config)
-    formats = cell_formats(frame, config)
+    frame, config, row_height, formats = _laid_out(data, column_config)
     st.dataframe(
         frame.style.format(formats) if formats else frame,
         hide_index=True,
@@ -174,6 +174,26 @@ def dataframe(
         height=height,
         row_height=row_height,
     )
+
+
+def _laid_out(data: pd.DataFrame, column_config: dict | None) -> tuple:
+    """``table_view`` and ``cell_formats`` of ``data`` -> (frame, config, row height,
+    formats), worked out once per table content and language for every session
+    (``viewcache``): measuring the text of each column cost ~10 ms a table per session."""
+    try:
+        key = (viewcache.frame_key(data), repr(column_config))
+    except TypeError:  # cells pandas cannot hash (lists): laid out afresh
+        return _lay_out(data, column_config)
+    frame, config, row_height, formats = viewcache.remember(
+        "table", key, lambda: _lay_out(data, column_config)
+    )
+    # Shared: Streamlit gets its own copies of the frame and the column settings.
+    return frame.copy(deep=False), copy.deepcopy(config), row_height, formats
+
+
+def _lay_out(data: pd.DataFrame, column_config: dict | None) -> tuple:
+    frame, config, row_height = table_view(data, column_config)
+    return frame, config, row_height, cell_formats(frame, config)
 
 
 # Page tests read every table, open or not: their fixture sets this (tests/app/conftest.py).

@@ -78,8 +78,12 @@ def _die_with_parent() -> None:
         pass
 
 
-def replica_command(port: int) -> list[str]:
-    """Command line of one replica on 127.0.0.1:``port``."""
+def streamlit_command(port: int, *options: str) -> list[str]:
+    """Command line of ``streamlit run dashboard.py`` on 127.0.0.1:``port``, then ``options``.
+
+    Headless and without usage statistics: the app runs offline. The one command line of
+    the dashboard's server, shared by the replicas here and the browser tests' server.
+    """
     return [
         sys.executable,
         "-m",
@@ -92,11 +96,16 @@ def replica_command(port: int) -> list[str]:
         str(port),
         "--server.headless",
         "true",
-        "--server.fileWatcherType",
-        "none",
         "--browser.gatherUsageStats",
         "false",
+        *options,
     ]
+
+
+def replica_command(port: int) -> list[str]:
+    """Command line of one replica on 127.0.0.1:``port``."""
+    # No file watcher: nothing edits the code under a room, and it costs every replica a thread.
+    return streamlit_command(port, "--server.fileWatcherType", "none")
 
 
 def healthy(port: int, host: str = "127.0.0.1") -> bool:

@@ -22,7 +22,7 @@ import functools
 import sys
 from pathlib import Path
 
-from geo.cities import CA_ADMIN1, MX_ADMIN1, fold
+from geo.cities import fold, state_admin1, write_rows
 
 REPO = Path(__file__).resolve().parents[1]
 PLACES_CSV = REPO / "data" / "places.csv"
@@ -98,17 +98,6 @@ FIXED: dict[str, dict] = {
 TERRITORIES = {"CA-YT", "CA-NT", "CA-NU"}
 
 
-def admin1_of(place_id: str) -> tuple[str, str]:
-    """ISO 3166-2 id of a state/province -> (country code, GeoNames admin1 code)."""
-    country, _, sub = place_id.partition("-")
-    if country == "US" and len(sub) == 2:
-        return country, sub
-    table = {"CA": CA_ADMIN1, "MX": MX_ADMIN1}.get(country, {})
-    if sub not in table:
-        raise ValueError(f"no GeoNames admin1 code for '{place_id}'")
-    return country, table[sub]
-
-
 def read_place_ids(path: Path = PLACES_CSV) -> list[str]:
     """Ids of the states, provinces, territories and districts in a places CSV."""
     with Path(path).open(encoding="utf-8", newline="") as handle:
@@ -124,7 +113,7 @@ def centre_row(place_id: str, cities: dict) -> dict:
     """
     if place_id in FIXED:
         return {"place_id": place_id, **FIXED[place_id]}
-    country, admin1 = admin1_of(place_id)
+    country, admin1 = place_id.partition("-")[0], state_admin1(place_id)
     in_state = [
         c for c in cities.values() if c["countrycode"] == country and c["admin1code"] == admin1
     ]
@@ -161,12 +150,9 @@ def build_centres(place_ids: list[str]) -> list[dict]:
     return [centre_row(pid, cities) for pid in sorted(place_ids)]
 
 
-def write_centres(rows: list[dict], path: Path = CENTRES_CSV) -> None:
-    """Write centre rows as CSV (LF line ends, stable column order)."""
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+def write_centres(rows: list[dict], path: Path = CENTRES_CSV) -> Path:
+    """Write centre rows as ``data/centres.csv`` (LF line ends, stable column order) -> its path."""
+    return write_rows(rows, path, COLUMNS)
 
 
 @functools.lru_cache(maxsize=4)

@@ -106,18 +106,27 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
+def state_admin1(state_id: str) -> str:
+    """ISO 3166-2 id of a US state, Canadian province or Mexican state -> GeoNames admin1 code.
+
+    GeoNames uses the postal code for US states and numbers for Canada and Mexico.
+    Raises ValueError for an id it has no code for.
+    """
+    country, _, sub = state_id.partition("-")
+    if country == "US" and len(sub) == 2:
+        return sub
+    table = {"CA": CA_ADMIN1, "MX": MX_ADMIN1}.get(country, {})
+    if sub not in table:
+        raise ValueError(f"no GeoNames admin1 code for '{state_id}'")
+    return table[sub]
+
+
 def geonames_admin1(place_id: str) -> str:
     """GeoNames admin1 code of a city's state, from its ISO 3166-2 prefix."""
     match = PLACE_ID_PATTERN.match(place_id)
     if not match:
         raise ValueError(f"bad city id '{place_id}'")
-    country, sub = match.group(1), match.group(2)
-    if country == "US":
-        return sub
-    table = CA_ADMIN1 if country == "CA" else MX_ADMIN1
-    if sub not in table:
-        raise ValueError(f"unknown state/province '{country}-{sub}' in '{place_id}'")
-    return table[sub]
+    return state_admin1(f"{match.group(1)}-{match.group(2)}")
 
 
 def read_wanted(path: Path) -> list[dict]:
@@ -237,15 +246,23 @@ def resolve_cities(wanted_path: Path, cities: dict | None = None) -> list[dict]:
     return sorted(rows, key=lambda r: r["place_id"])
 
 
-def write_cities(rows: list[dict], out_path: Path) -> Path:
-    """Write ``cities.csv`` deterministically (sorted, fixed columns, LF endings)."""
+def write_rows(rows: list[dict], out_path: Path, columns: list[str]) -> Path:
+    """Write dict rows as CSV with fixed ``columns`` and LF line ends -> ``out_path``.
+
+    Same rows in, same bytes out: the committed files diff cleanly when regenerated.
+    """
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with out_path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=OUT_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     return out_path
+
+
+def write_cities(rows: list[dict], out_path: Path) -> Path:
+    """Write ``cities.csv`` rows (sorted by ``resolve_cities``) -> its path."""
+    return write_rows(rows, out_path, OUT_COLUMNS)
 
 
 def main(argv: list[str] | None = None) -> int:

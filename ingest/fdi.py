@@ -16,6 +16,7 @@ Negative values are disinvestment and are kept.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,10 +25,11 @@ import pandas as pd
 from ingest.model import Batch, LoadError, Source
 from ingest.readers import (
     check_codes,
-    first_bad,
     parse_ints,
     parse_numbers,
+    read_frame,
     read_table,
+    refuse_where,
     require_columns,
 )
 
@@ -134,7 +136,13 @@ def name_key(name: str) -> str:
     return " ".join(plain.lower().split())
 
 
-_ISO_BY_KEY = {name_key(k): v for k, v in STATE_ISO.items()}
+#: ``name_key`` of each name in STATE_ISO -> ISO 3166-2:MX (the lookup every SE/INEGI loader uses).
+ISO_BY_NAME_KEY = {name_key(k): v for k, v in STATE_ISO.items()}
+
+
+def check_state_ids(file: Path, df, column: str = "place_id") -> None:
+    """Refuse the first row whose ``column`` is not a Mexican state's ISO 3166-2 code."""
+    check_codes(file, df, column, set(STATE_ISO.values()), "Mexican state (ISO)")
 
 
 def load_file(path: Path) -> list[Batch]:
@@ -157,25 +165,15 @@ def load_file(path: Path) -> list[Batch]:
                 path, f"header cell #{i + 1} is {got!r}, expected {want!r}", line=1, column=got
             )
     df = table.frame()
-    place = df[STATE_COLUMN].map(name_key).map(_ISO_BY_KEY)
-    unknown = place.isna()
-    if unknown.any():
-        row = df[unknown].iloc[0]
-        raise LoadError(
-            path,
-            f"unknown Mexican state name {row[STATE_COLUMN]!r}",
-            line=int(row["_line"]),
-            column=STATE_COLUMN,
-        )
-    dup = place.duplicated()
-    if dup.any():
-        row = df[dup].iloc[0]
-        raise LoadError(
-            path,
-            f"state {row[STATE_COLUMN]!r} appears twice",
-            line=int(row["_line"]),
-            column=STATE_COLUMN,
-        )
+    place = df[STATE_COLUMN].map(name_key).map(ISO_BY_NAME_KEY)
+    refuse_where(
+        path, df, place.isna(), STATE_COLUMN,
+        lambda r: f"unknown Mexican state name {r[STATE_COLUMN]!r}",
+    )  # fmt: skip
+    refuse_where(
+        path, df, place.duplicated(), STATE_COLUMN,
+        lambda r: f"state {r[STATE_COLUMN]!r} appears twice",
+    )  # fmt: skip
     parts = []
     value_columns = [c for c in df.columns if c not in (STATE_COLUMN, "_line")]
     for i, column in enumerate(value_columns):
@@ -193,42 +191,66 @@ def load_file(path: Path) -> list[Batch]:
             )
         )
     frame = pd.concat(parts, ignore_index=True).sort_values(KEY, ignore_index=True)
-    source = Source(**{**SOURCE.__dict__, "file_name": path.name})
-    return [Batch(source, "fdi", frame, key=list(KEY), rows_read=len(df))]
+    return [Batch(replace(SOURCE, file_name=path.name), "fdi", frame, key=list(KEY),
+                  rows_read=len(df))]  # fmt: skip
 
 
 def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
-    """Regenerate ``data/fdi_quarterly.csv`` (long, sorted) and the Data México vintage."""
-    (batch,) = load_file(Path(shared_dir) / SHARED_FILE)
+    """Regenerate ``data/fdi_quarterly.csv`` and ``data/fdi_quarterly_datamexico.csv``.
+
+    In: the shared-data folder and the output folder. Out: the two paths written.
+    """
+    shared_dir, out_dir = Path(shared_dir), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (batch,) = load_file(shared_dir / SHARED_FILE)
+    (datamexico,) = load_datamexico(shared_dir / DATAMEXICO_FILE)
+    return [
+        write_published(batch, out_dir / SNAPSHOT_FILE),
+        write_published(datamexico, out_dir / DATAMEXICO_SNAPSHOT),
+    ]
+
+
+def write_published(batch: Batch, path: Path) -> Path:
+    """Write a loaded ``fdi`` Batch as a long, sorted snapshot CSV -> ``path``.
+
+    The values keep their published digits (see the comment inside).
+    """
     frame = batch.frame.copy()
     # repr() is the shortest text that reads back to the same float: the published
     # digits survive and reruns are byte-identical.
     frame["value_musd"] = frame["value_musd"].map(repr)
-    path = Path(out_dir) / SNAPSHOT_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
     frame[SNAPSHOT_COLUMNS].to_csv(path, index=False, lineterminator="\n")
-    return [path, *write_datamexico_snapshot(shared_dir, out_dir)]
+    return path
 
 
 def reference_batches(data_dir: Path) -> list[Batch]:
     """Read the committed ``data/fdi_quarterly*.csv`` -> one ``fdi`` Batch per vintage."""
-    table = read_table(Path(data_dir) / SNAPSHOT_FILE)
-    require_columns(table, SNAPSHOT_COLUMNS)
-    f, df = table.file, table.frame()
-    check_codes(f, df, "place_id", set(STATE_ISO.values()), "Mexican state (ISO)")
+    data_dir = Path(data_dir)
+    return [
+        read_published(data_dir / SNAPSHOT_FILE, SOURCE),
+        read_published(data_dir / DATAMEXICO_SNAPSHOT, SOURCE_DATAMEXICO),
+    ]
+
+
+def read_published(path: Path, source: Source) -> Batch:
+    """Read a committed all-origin snapshot (``write_published``) -> one ``fdi`` Batch of ``source``.
+
+    Refuses an unknown state, an origin other than 'all', a year or quarter out of range
+    and a non-numeric value.
+    """
+    f, df = read_frame(path, SNAPSHOT_COLUMNS)
+    check_state_ids(f, df)
+    check_codes(f, df, "origin", {"all"}, "origin")
     frame = pd.DataFrame(
-        {
-            "place_id": df["place_id"],
-            "year": parse_ints(f, df, "year", FIRST_YEAR, date.today().year, "year"),
-            "quarter": parse_ints(f, df, "quarter", 1, 4, "quarter"),
-            "origin": df["origin"],
-            "value_musd": parse_numbers(f, df, "value_musd", allow_negative=True),
-            "confidential": False,
-        }
-    )
-    source = Source(**{**SOURCE.__dict__, "file_name": SNAPSHOT_FILE})
-    batches = [Batch(source, "fdi", frame, key=list(KEY), rows_read=len(frame))]
-    return batches + datamexico_reference(Path(data_dir))
+        {"place_id": df["place_id"],
+         "year": parse_ints(f, df, "year", FIRST_YEAR, date.today().year, "year"),
+         "quarter": parse_ints(f, df, "quarter", 1, 4, "quarter"),
+         "origin": df["origin"],
+         "value_musd": parse_numbers(f, df, "value_musd", allow_negative=True),
+         "confidential": False}
+    )  # fmt: skip
+    return Batch(replace(source, file_name=f.name), "fdi", frame, key=list(KEY),
+                 rows_read=len(frame))  # fmt: skip
 
 
 # ---------------------------------------------------------------- Data México vintage
@@ -240,68 +262,26 @@ def load_datamexico(path: Path) -> list[Batch]:
     Refuses a quarter id that disagrees with its label, a state id that disagrees
     with its name, a repeated state-quarter and non-numeric values.
     """
-    path = Path(path)
-    table = read_table(path, fallback_encoding="cp1252")
-    require_columns(table, DATAMEXICO_COLUMNS)
-    f, df = table.file, table.frame()
+    f, df = read_frame(path, DATAMEXICO_COLUMNS, fallback_encoding="cp1252")
     qid = df["Quarter ID"].str.strip()
-    bad = ~qid.str.fullmatch(r"(19|20)\d\d[1-4]")
-    row = first_bad(df, bad)
-    if row is not None:
-        raise LoadError(f, f"quarter id {row['Quarter ID']!r} is not YYYYQ", line=int(row["_line"]),
-                        column="Quarter ID")  # fmt: skip
+    refuse_where(f, df, ~qid.str.fullmatch(r"(19|20)\d\d[1-4]"), "Quarter ID",
+                 lambda r: f"quarter id {r['Quarter ID']!r} is not YYYYQ")  # fmt: skip
     year, quarter = qid.str[:4].astype(int), qid.str[4].astype(int)
     label = year.astype(str) + "-Q" + quarter.astype(str)
-    row = first_bad(df, df["Quarter"].str.strip() != label)
-    if row is not None:
-        raise LoadError(f, f"quarter {row['Quarter']!r} does not match its id {row['Quarter ID']!r}",
-                        line=int(row["_line"]), column="Quarter")  # fmt: skip
+    refuse_where(f, df, df["Quarter"].str.strip() != label, "Quarter",
+                 lambda r: f"quarter {r['Quarter']!r} does not match its id {r['Quarter ID']!r}")  # fmt: skip
     state_no = parse_ints(f, df, "State ID", 1, 32, "INEGI state id")
     place = state_no.map(INEGI_ISO)
-    named = df["State"].map(name_key).map(_ISO_BY_KEY)
-    row = first_bad(df, named != place)
-    if row is not None:
-        raise LoadError(f, f"state {row['State']!r} does not match INEGI id {row['State ID']}",
-                        line=int(row["_line"]), column="State")  # fmt: skip
+    named = df["State"].map(name_key).map(ISO_BY_NAME_KEY)
+    refuse_where(f, df, named != place, "State",
+                 lambda r: f"state {r['State']!r} does not match INEGI id {r['State ID']}")  # fmt: skip
     frame = pd.DataFrame(
         {"place_id": place, "year": year, "quarter": quarter, "origin": "all",
          "value_musd": parse_numbers(f, df, "Investment", allow_negative=True),
          "confidential": False}
     )  # fmt: skip
-    dup = frame.duplicated(KEY)
-    row = first_bad(df, dup)
-    if row is not None:
-        raise LoadError(f, f"a second row for {row['State']} {row['Quarter']}",
-                        line=int(row["_line"]), column="Quarter ID")  # fmt: skip
+    refuse_where(f, df, frame.duplicated(KEY), "Quarter ID",
+                 lambda r: f"a second row for {r['State']} {r['Quarter']}")  # fmt: skip
     frame = frame.sort_values(KEY, ignore_index=True)
-    source = Source(**{**SOURCE_DATAMEXICO.__dict__, "file_name": path.name})
-    return [Batch(source, "fdi", frame, key=list(KEY), rows_read=len(df))]
-
-
-def write_datamexico_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
-    """Regenerate ``data/fdi_quarterly_datamexico.csv`` (published digits, as write_snapshot)."""
-    (batch,) = load_datamexico(Path(shared_dir) / DATAMEXICO_FILE)
-    frame = batch.frame.copy()
-    frame["value_musd"] = frame["value_musd"].map(repr)
-    path = Path(out_dir) / DATAMEXICO_SNAPSHOT
-    frame[SNAPSHOT_COLUMNS].to_csv(path, index=False, lineterminator="\n")
-    return [path]
-
-
-def datamexico_reference(data_dir: Path) -> list[Batch]:
-    """Read the committed ``data/fdi_quarterly_datamexico.csv`` -> one ``fdi`` Batch."""
-    table = read_table(Path(data_dir) / DATAMEXICO_SNAPSHOT)
-    require_columns(table, SNAPSHOT_COLUMNS)
-    f, df = table.file, table.frame()
-    check_codes(f, df, "place_id", set(STATE_ISO.values()), "Mexican state (ISO)")
-    check_codes(f, df, "origin", {"all"}, "origin")
-    frame = pd.DataFrame(
-        {"place_id": df["place_id"],
-         "year": parse_ints(f, df, "year", FIRST_YEAR, date.today().year, "year"),
-         "quarter": parse_ints(f, df, "quarter", 1, 4, "quarter"),
-         "origin": df["origin"],
-         "value_musd": parse_numbers(f, df, "value_musd", allow_negative=True),
-         "confidential": False}
-    )  # fmt: skip
-    source = Source(**{**SOURCE_DATAMEXICO.__dict__, "file_name": DATAMEXICO_SNAPSHOT})
-    return [Batch(source, "fdi", frame, key=list(KEY), rows_read=len(frame))]
+    return [Batch(replace(SOURCE_DATAMEXICO, file_name=f.name), "fdi", frame, key=list(KEY),
+                  rows_read=len(df))]  # fmt: skip

@@ -14,14 +14,15 @@ source's rows). Year-to-date rows become single quarters in ``ingest.fdi_ytd``.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
 
 from ingest import fdi_ytd
+from ingest.fdi import check_state_ids
 from ingest.model import Batch, LoadError
-from ingest.parquet_table import read_parquet_frame, refuse_where
+from ingest.parquet_table import read_parquet_frame
+from ingest.readers import check_codes, read_mapping, refuse_where
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ORIGINS_FILE = "codes/se_fdi_origins.csv"
@@ -40,8 +41,7 @@ SNAPSHOT_TOP = 10
 
 def origin_codes(data_dir: Path = DATA_DIR) -> dict[str, str]:
     """{SE's Spanish origin name: ISO code} from data/codes/se_fdi_origins.csv."""
-    with open(Path(data_dir) / ORIGINS_FILE, encoding="utf-8", newline="") as fh:
-        return {row["name_published"]: row["origin"] for row in csv.DictReader(fh)}
+    return read_mapping(Path(data_dir) / ORIGINS_FILE, "name_published", "origin")
 
 
 def load_file(path: Path) -> list[Batch]:
@@ -123,13 +123,11 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
 
 def reference_batches(data_dir: Path) -> list[Batch]:
     """Read the committed ``data/fdi_origin.csv`` -> two ``fdi`` Batches (totals, by origin)."""
-    from ingest.readers import check_codes
-
     data_dir = Path(data_dir)
     known = set(origin_codes(data_dir).values()) | {"all"}
 
     def checks(f, df):
-        check_codes(f, df, "place_id", set(fdi_ytd.STATE_ISO.values()), "Mexican state (ISO)")
+        check_state_ids(f, df)
         check_codes(f, df, "origin", known, "origin")
 
     path = data_dir / SNAPSHOT_FILE

@@ -16,8 +16,10 @@ import numpy as np
 import pandas as pd
 
 from ingest import fdi_ytd
+from ingest.fdi import check_state_ids
 from ingest.model import Batch
-from ingest.parquet_table import read_parquet_frame, refuse_where, whole_numbers
+from ingest.parquet_table import read_parquet_frame, whole_numbers
+from ingest.readers import check_codes, parse_ints, read_frame, refuse_where
 
 SOURCE_ID = "mx-fdi-sector"
 REQUIRED = ["Concepto", "Estado", "Nivel", "Sector", "Subsector", "Rama", "IED", "Fecha",
@@ -102,17 +104,13 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
 
 def reference_batches(data_dir: Path) -> list[Batch]:
     """Read the committed ``data/fdi_sector.csv`` -> one ``fdi_sector`` Batch."""
-    from ingest.readers import check_codes, parse_ints, read_table, require_columns
-
     data_dir = Path(data_dir)
-    names = read_table(data_dir / NAMES_FILE)
-    require_columns(names, ["scian_code", "level", "name_es"])
-    ndf = names.frame()
-    levels = parse_ints(names.file, ndf, "level", 2, 4, "SCIAN level")
+    names_file, ndf = read_frame(data_dir / NAMES_FILE, ["scian_code", "level", "name_es"])
+    levels = parse_ints(names_file, ndf, "level", 2, 4, "SCIAN level")
     level_of = dict(zip(ndf["scian_code"], levels, strict=True))
 
     def checks(f, df):
-        check_codes(f, df, "place_id", set(fdi_ytd.STATE_ISO.values()), "Mexican state (ISO)")
+        check_state_ids(f, df)
         check_codes(f, df, "scian_code", set(level_of), "SCIAN")
 
     path = data_dir / SNAPSHOT_FILE

@@ -20,9 +20,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ingest.fdi import STATE_ISO, name_key
+from ingest.fdi import ISO_BY_NAME_KEY, name_key
 from ingest.model import LoadError, Source
-from ingest.parquet_table import refuse_where, whole_numbers
+from ingest.parquet_table import whole_numbers
+from ingest.readers import parse_ints, parse_numbers, read_frame, refuse_where
 
 SHARED_DIR = "mexico_fdi_by_state_origin_sector_2006_2025"
 FIRST_YEAR = 2006
@@ -39,8 +40,6 @@ CONVERSION = (
     "true, never 0. Workbooks converted to Parquet by github.com/AdnachielBismarck/IED "
     "(commit 3b29701, third-party conversion; figures are SE's)."
 )
-
-_ISO_BY_KEY = {name_key(k): v for k, v in STATE_ISO.items()}
 
 
 def se_source(source_id: str, what: str, file_name: str | None) -> Source:
@@ -60,7 +59,7 @@ def se_source(source_id: str, what: str, file_name: str | None) -> Source:
 
 def state_ids(path: Path, frame: pd.DataFrame, column: str) -> pd.Series:
     """Mexican state names (accents, case, spacing ignored) -> ISO 3166-2; refuse unknown ones."""
-    place = frame[column].astype(str).map(name_key).map(_ISO_BY_KEY)
+    place = frame[column].astype(str).map(name_key).map(ISO_BY_NAME_KEY)
     refuse_where(
         path, frame, place.isna(), column, lambda r: f"unknown Mexican state name {r[column]!r}"
     )
@@ -187,11 +186,7 @@ def read_committed(path: Path, group: list[str], checks) -> pd.DataFrame:
 
     ``checks(file, df)`` validates the group columns (codes) and may raise LoadError.
     """
-    from ingest.readers import parse_ints, parse_numbers, read_table, require_columns
-
-    table = read_table(path)
-    require_columns(table, [*group, "year", "quarter", "ytd_musd"])
-    f, df = table.file, table.frame()
+    f, df = read_frame(path, [*group, "year", "quarter", "ytd_musd"])
     checks(f, df)
     rows = df[group].copy()
     rows["year"] = parse_ints(f, df, "year", FIRST_YEAR, date.today().year, "year")

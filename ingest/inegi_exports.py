@@ -10,14 +10,15 @@ could not assign to a subsector ('Subsectores no especificados' -> ``unspecified
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from ingest.fdi import STATE_ISO, name_key
-from ingest.model import Batch, LoadError, Source
-from ingest.readers import first_bad, parse_ints, parse_numbers, read_table, require_columns
+from ingest.fdi import ISO_BY_NAME_KEY, check_state_ids, name_key
+from ingest.model import Batch, Source
+from ingest.readers import parse_ints, parse_numbers, read_frame, refuse_where
 
 SHARED_FILE = "inegi_state_exports_by_subsector_2007_2018/exportations_activity_rows.csv"
 REQUIRED = ["Código", "Descripción", "state", "year", "USD"]
@@ -45,44 +46,33 @@ SOURCE = Source(
     ),
 )
 
-_ISO_BY_KEY = {**{name_key(k): v for k, v in STATE_ISO.items()}, **ALIASES}
+_ISO_BY_KEY = {**ISO_BY_NAME_KEY, **ALIASES}
 
 
 def load_file(path: Path) -> list[Batch]:
     """Read ``exportations_activity_rows.csv`` -> one ``state_exports_subsector`` Batch."""
-    path = Path(path)
-    table = read_table(path, fallback_encoding="cp1252")
-    require_columns(table, REQUIRED)
-    f, df = table.file, table.frame()
+    f, df = read_frame(path, REQUIRED, fallback_encoding="cp1252")
     place = df["state"].map(name_key).map(_ISO_BY_KEY)
-    row = first_bad(df, place.isna())
-    if row is not None:
-        raise LoadError(f, f"unknown Mexican state name {row['state']!r}",
-                        line=int(row["_line"]), column="state")  # fmt: skip
+    refuse_where(f, df, place.isna(), "state",
+                 lambda r: f"unknown Mexican state name {r['state']!r}")  # fmt: skip
     code = df["Código"].str.strip()
     uncoded = code.str.upper().isin(["NA", ""])
     named = df["Descripción"].map(name_key).map(UNCODED)
-    row = first_bad(df, uncoded & named.isna())
-    if row is not None:
-        raise LoadError(f, f"row without a SCIAN code is neither a total nor unspecified: "
-                        f"{row['Descripción']!r}", line=int(row["_line"]), column="Código")  # fmt: skip
-    row = first_bad(df, ~uncoded & ~code.str.fullmatch(r"[1-9]\d\d"))
-    if row is not None:
-        raise LoadError(f, f"not a 3-digit SCIAN subsector: {row['Código']!r}",
-                        line=int(row["_line"]), column="Código")  # fmt: skip
+    refuse_where(f, df, uncoded & named.isna(), "Código",
+                 lambda r: "row without a SCIAN code is neither a total nor unspecified: "
+                 f"{r['Descripción']!r}")  # fmt: skip
+    refuse_where(f, df, ~uncoded & ~code.str.fullmatch(r"[1-9]\d\d"), "Código",
+                 lambda r: f"not a 3-digit SCIAN subsector: {r['Código']!r}")  # fmt: skip
     frame = pd.DataFrame(
         {"place_id": place, "year": parse_ints(f, df, "year", 1990, date.today().year, "year"),
          "scian_code": code.where(~uncoded, named),
          "value_usd": parse_numbers(f, df, "USD", allow_negative=False) * 1000}
     )  # fmt: skip
-    row = first_bad(df, frame.duplicated(KEY))
-    if row is not None:
-        raise LoadError(f, f"a second row for {row['state']} {row['year']} {row['Descripción']!r}",
-                        line=int(row["_line"]), column="Código")  # fmt: skip
+    refuse_where(f, df, frame.duplicated(KEY), "Código",
+                 lambda r: f"a second row for {r['state']} {r['year']} {r['Descripción']!r}")  # fmt: skip
     frame = frame.sort_values(KEY, ignore_index=True)
-    source = Source(**{**SOURCE.__dict__, "file_name": path.name})
-    return [Batch(source, "state_exports_subsector", frame[COLUMNS], key=list(KEY),
-                  rows_read=len(df))]  # fmt: skip
+    return [Batch(replace(SOURCE, file_name=f.name), "state_exports_subsector", frame[COLUMNS],
+                  key=list(KEY), rows_read=len(df))]  # fmt: skip
 
 
 def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
@@ -97,15 +87,11 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
 
 def reference_batches(data_dir: Path) -> list[Batch]:
     """Read the committed ``data/state_exports_subsector.csv`` -> one Batch."""
-    from ingest.readers import check_codes
-
-    table = read_table(Path(data_dir) / SNAPSHOT_FILE)
-    require_columns(table, COLUMNS)
-    f, df = table.file, table.frame()
-    check_codes(f, df, "place_id", set(STATE_ISO.values()), "Mexican state (ISO)")
+    f, df = read_frame(Path(data_dir) / SNAPSHOT_FILE, COLUMNS)
+    check_state_ids(f, df)
     frame = pd.DataFrame(
         {"place_id": df["place_id"], "year": parse_ints(f, df, "year", 1990, 2100, "year"),
          "scian_code": df["scian_code"], "value_usd": parse_numbers(f, df, "value_usd")}
     )  # fmt: skip
-    source = Source(**{**SOURCE.__dict__, "file_name": SNAPSHOT_FILE})
-    return [Batch(source, "state_exports_subsector", frame, key=list(KEY), rows_read=len(frame))]
+    return [Batch(replace(SOURCE, file_name=SNAPSHOT_FILE), "state_exports_subsector", frame,
+                  key=list(KEY), rows_read=len(frame))]  # fmt: skip

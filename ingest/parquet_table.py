@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ingest.model import LoadError
+from ingest.readers import refuse_where
 
 PARQUET_MAGIC = b"PAR1"
 
@@ -55,21 +56,6 @@ def read_parquet_frame(path: Path, required: list[str]) -> pd.DataFrame:
     frame = table.select(required).to_pandas()
     frame["_line"] = range(1, len(frame) + 1)
     return frame
-
-
-def first_row(frame: pd.DataFrame, bad: pd.Series) -> pd.Series | None:
-    """The first row where ``bad`` is True (None if none)."""
-    bad = bad.fillna(True).astype(bool)
-    if not bad.any():
-        return None
-    return frame.loc[bad[bad].index[0]]
-
-
-def refuse_where(path: Path, frame: pd.DataFrame, bad: pd.Series, column: str, problem) -> None:
-    """Raise LoadError for the first row where ``bad``; ``problem(row) -> str`` words it."""
-    row = first_row(frame, bad)
-    if row is not None:
-        raise LoadError(path, problem(row), line=int(row["_line"]), column=column)
 
 
 def whole_numbers(

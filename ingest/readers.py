@@ -159,11 +159,43 @@ def require_columns(table: Table, required: list[str] | tuple[str, ...]) -> None
         )
 
 
+def read_frame(
+    path: Path, required: list[str] | tuple[str, ...], fallback_encoding: str | None = None
+) -> tuple[Path, pd.DataFrame]:
+    """Read a CSV that must have the ``required`` columns -> (its path, ``Table.frame()``).
+
+    Every refusal of ``read_table`` and ``require_columns`` applies.
+    """
+    table = read_table(path, fallback_encoding)
+    require_columns(table, required)
+    return table.file, table.frame()
+
+
+def read_mapping(path: Path, key: str, value: str) -> dict[str, str]:
+    """Read a two-column code table (a committed CSV) -> {``key`` cell: ``value`` cell}."""
+    _, df = read_frame(path, [key, value])
+    return dict(zip(df[key], df[value], strict=True))
+
+
 def first_bad(df: pd.DataFrame, bad: pd.Series) -> pd.Series | None:
-    """Return the first row where ``bad`` is True, or None."""
+    """Return the first row where ``bad`` is True, or None.
+
+    A missing (NA) test counts as bad: a check that could not be made is not passed.
+    """
+    bad = bad.fillna(True).astype(bool)
     if not bad.any():
         return None
     return df.loc[bad[bad].index[0]]
+
+
+def refuse_where(file: Path, df: pd.DataFrame, bad: pd.Series, column: str, problem) -> None:
+    """Raise LoadError for the first row where ``bad``; ``problem(row) -> str`` words it.
+
+    ``df`` needs a ``_line`` column (the line, or for Parquet the row, the error names).
+    """
+    row = first_bad(df, bad)
+    if row is not None:
+        raise LoadError(file, problem(row), line=int(row["_line"]), column=column)
 
 
 def check_codes(
@@ -174,11 +206,7 @@ def check_codes(
     ok = values.isin(set(allowed))
     if allow_blank:
         ok |= values == ""
-    row = first_bad(df, ~ok)
-    if row is not None:
-        raise LoadError(
-            file, f"unknown {what} code {row[column]!r}", line=int(row["_line"]), column=column
-        )
+    refuse_where(file, df, ~ok, column, lambda r: f"unknown {what} code {r[column]!r}")
 
 
 def parse_numbers(
@@ -200,16 +228,12 @@ def parse_numbers(
     bad = (values.isna() & ~blank) | text.str.lower().str.contains("inf|nan", regex=True)
     if not allow_blank:
         bad |= blank
-    row = first_bad(df, bad)
-    if row is not None:
-        shown = row[column] if row[column].strip() else "(empty)"
-        raise LoadError(file, f"not a number: {shown!r}", line=int(row["_line"]), column=column)
+    refuse_where(
+        file, df, bad, column,
+        lambda r: f"not a number: {(r[column] if r[column].strip() else '(empty)')!r}",
+    )  # fmt: skip
     if not allow_negative:
-        row = first_bad(df, values < 0)
-        if row is not None:
-            raise LoadError(
-                file, f"negative value {row[column]!r}", line=int(row["_line"]), column=column
-            )
+        refuse_where(file, df, values < 0, column, lambda r: f"negative value {r[column]!r}")
     return values
 
 
@@ -219,21 +243,10 @@ def parse_ints(
     """Return ``column`` as ints within [low, high]; refuse anything else."""
     text = df[column].str.strip()
     ok = text.str.fullmatch(r"\d{1,4}")
-    row = first_bad(df, ~ok)
-    if row is not None:
-        raise LoadError(
-            file,
-            f"{what} is not a whole number: {row[column]!r}",
-            line=int(row["_line"]),
-            column=column,
-        )
+    refuse_where(file, df, ~ok, column, lambda r: f"{what} is not a whole number: {r[column]!r}")
     values = text.astype(int)
-    row = first_bad(df, (values < low) | (values > high))
-    if row is not None:
-        raise LoadError(
-            file,
-            f"impossible {what} {row[column]!r} (allowed {low}-{high})",
-            line=int(row["_line"]),
-            column=column,
-        )
+    refuse_where(
+        file, df, (values < low) | (values > high), column,
+        lambda r: f"impossible {what} {r[column]!r} (allowed {low}-{high})",
+    )  # fmt: skip
     return values

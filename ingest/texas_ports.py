@@ -16,15 +16,8 @@ import pandas as pd
 
 from ingest import transborder
 from ingest import transborder_codes as codes
-from ingest.model import Batch, LoadError
-from ingest.readers import (
-    check_codes,
-    first_bad,
-    parse_ints,
-    parse_numbers,
-    read_table,
-    require_columns,
-)
+from ingest.model import Batch
+from ingest.readers import check_codes, parse_ints, parse_numbers, read_frame, refuse_where
 
 SHARED_FILE = f"{transborder.AGGREGATES_DIR}/texas_mexico_ports.csv"
 REQUIRED = ["Year", "PortCode", "Port", "Mode", "TradeType", "TradeValue", "FreightCharges"]
@@ -43,21 +36,15 @@ def source(file_name: str | None):
 
 def load_file(path: Path) -> list[Batch]:
     """Read ``texas_mexico_ports.csv`` -> one ``port_trade_annual`` Batch."""
-    path = Path(path)
-    table = read_table(path)
-    require_columns(table, REQUIRED)
-    f, df = table.file, table.frame()
+    f, df = read_frame(path, REQUIRED)
     year = parse_ints(f, df, "Year", 1993, date.today().year, "year")
     port = df["PortCode"].str.strip()
-    row = first_bad(df, ~port.str.fullmatch(r"\d{4}"))
-    if row is not None:
-        raise LoadError(f, f"port code {row['PortCode']!r} is not 4 digits",
-                        line=int(row["_line"]), column="PortCode")  # fmt: skip
+    refuse_where(f, df, ~port.str.fullmatch(r"\d{4}"), "PortCode",
+                 lambda r: f"port code {r['PortCode']!r} is not 4 digits")  # fmt: skip
     # Texas ports are Schedule-D district 23 (Laredo) or 24 (El Paso).
-    row = first_bad(df, ~port.str[:2].isin(["23", "24"]))
-    if row is not None:
-        raise LoadError(f, f"port {row['PortCode']} {row['Port']!r} is not a Texas port "
-                        "(districts 23 and 24)", line=int(row["_line"]), column="PortCode")  # fmt: skip
+    refuse_where(f, df, ~port.str[:2].isin(["23", "24"]), "PortCode",
+                 lambda r: f"port {r['PortCode']} {r['Port']!r} is not a Texas port "
+                 "(districts 23 and 24)")  # fmt: skip
     check_codes(f, df, "Mode", codes.MODE_BY_LABEL, "mode")
     check_codes(f, df, "TradeType", transborder.FLOW_BY_NAME, "trade type")
     frame = pd.DataFrame(
@@ -66,13 +53,11 @@ def load_file(path: Path) -> list[Batch]:
          "value_usd": parse_numbers(f, df, "TradeValue").round(0),
          "freight_charges_usd": parse_numbers(f, df, "FreightCharges", allow_blank=True)}
     )  # fmt: skip
-    row = first_bad(df, frame.duplicated(KEY))
-    if row is not None:
-        raise LoadError(f, f"a second row for {row['Year']} port {row['PortCode']} "
-                        f"{row['Mode']} {row['TradeType']}", line=int(row["_line"]),
-                        column="Mode")  # fmt: skip
+    refuse_where(f, df, frame.duplicated(KEY), "Mode",
+                 lambda r: f"a second row for {r['Year']} port {r['PortCode']} {r['Mode']} "
+                 f"{r['TradeType']}")  # fmt: skip
     frame = frame.sort_values(KEY, ignore_index=True)
-    return [Batch(source(path.name), "port_trade_annual", frame, key=[], rows_read=len(df))]
+    return [Batch(source(f.name), "port_trade_annual", frame, key=[], rows_read=len(df))]
 
 
 def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
@@ -86,9 +71,7 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
 
 def reference_batches(data_dir: Path) -> list[Batch]:
     """Read the committed ``data/port_trade_annual.csv`` -> one Batch."""
-    table = read_table(Path(data_dir) / SNAPSHOT_FILE)
-    require_columns(table, COLUMNS)
-    f, df = table.file, table.frame()
+    f, df = read_frame(Path(data_dir) / SNAPSHOT_FILE, COLUMNS)
     check_codes(f, df, "mode", set(codes.MODE.values()), "mode")
     check_codes(f, df, "flow", set(transborder.FLOW_BY_NAME.values()), "flow")
     frame = pd.DataFrame(

@@ -10,7 +10,6 @@ they are kept out of the store and counted in the load report's note.
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
@@ -18,14 +17,14 @@ import pandas as pd
 
 from ingest import transborder
 from ingest import transborder_codes as codes
-from ingest.model import Batch, LoadError
+from ingest.model import Batch
 from ingest.readers import (
     check_codes,
-    first_bad,
     parse_ints,
     parse_numbers,
-    read_table,
-    require_columns,
+    read_frame,
+    read_mapping,
+    refuse_where,
 )
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -43,8 +42,7 @@ SNAPSHOT_COLUMNS = ["year", "partner_place_id", "sector", "export_usd"]
 
 def sector_codes(data_dir: Path = DATA_DIR) -> dict[str, str]:
     """{published commodity group name: HS section number} from the committed code table."""
-    with open(Path(data_dir) / GROUPS_FILE, encoding="utf-8", newline="") as fh:
-        return {row["name_published"]: row["sector"] for row in csv.DictReader(fh)}
+    return read_mapping(Path(data_dir) / GROUPS_FILE, "name_published", "sector")
 
 
 def source(file_name: str | None):
@@ -56,21 +54,17 @@ def source(file_name: str | None):
 
 def load_file(path: Path) -> list[Batch]:
     """Read ``commodity_mexstate_trade.csv`` -> one ``trade_sector_annual`` Batch (2003 on)."""
-    path = Path(path)
-    table = read_table(path)
-    require_columns(table, REQUIRED)
-    f, df = table.file, table.frame()
+    f, df = read_frame(path, REQUIRED)
     year = parse_ints(f, df, "Year", 1993, date.today().year, "year")
     check_codes(f, df, "MexState", codes.MEXSTATE_NAME_ISO, "Mexican state name")
     groups = sector_codes()
     check_codes(f, df, "CommodityGroup", groups, "commodity group")
     check_codes(f, df, "Mode", codes.MODE_BY_LABEL, "mode")
-    row = first_bad(df, df["TradeType"].str.strip() != "Export")
-    if row is not None:
-        raise LoadError(
-            f, "Mexican-state rows must be exports (BTS publishes no Mexican state of origin "
-            f"for imports), got {row['TradeType']!r}", line=int(row["_line"]), column="TradeType",
-        )  # fmt: skip
+    refuse_where(
+        f, df, df["TradeType"].str.strip() != "Export", "TradeType",
+        lambda r: "Mexican-state rows must be exports (BTS publishes no Mexican state of origin "
+        f"for imports), got {r['TradeType']!r}",
+    )  # fmt: skip
     value = parse_numbers(f, df, "TradeValue")
     frame = pd.DataFrame(
         {"year": year, "us_state": None, "partner_country": "MX",
@@ -91,7 +85,7 @@ def load_file(path: Path) -> list[Batch]:
             f"kept out {len(frame) - len(kept)} rows of {years.min()}-{years.max()}: double "
             f"counted in this aggregation before {FIRST_YEAR} (data/README.md)"
         )
-    batch = Batch(source(path.name), "trade_sector_annual", out[COLUMNS], key=[],
+    batch = Batch(source(f.name), "trade_sector_annual", out[COLUMNS], key=[],
                   rows_read=len(df), notes=notes)  # fmt: skip
     return [batch]
 
@@ -117,9 +111,7 @@ def write_snapshot(shared_dir: Path, out_dir: Path) -> list[Path]:
 def reference_batches(data_dir: Path) -> list[Batch]:
     """Read the committed ``data/trade_sector_annual.csv`` -> one Batch (mode NULL = all modes)."""
     data_dir = Path(data_dir)
-    table = read_table(data_dir / SNAPSHOT_FILE)
-    require_columns(table, SNAPSHOT_COLUMNS)
-    f, df = table.file, table.frame()
+    f, df = read_frame(data_dir / SNAPSHOT_FILE, SNAPSHOT_COLUMNS)
     check_codes(f, df, "partner_place_id", set(codes.MEXSTATE_NAME_ISO.values()), "Mexican state")
     check_codes(f, df, "sector", set(sector_codes(data_dir).values()), "sector")
     frame = pd.DataFrame(

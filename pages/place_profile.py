@@ -19,7 +19,9 @@ from components import (
     place_mx,
     query,
     state,
+    viewcache,
 )
+from components.figlocale import localise_figure
 from components.i18n import t
 from components.layers.arcs import arcs_layer, link_frame
 from components.layers.base import tip_text
@@ -93,40 +95,49 @@ brief.download_button(place, view.lang, key="pp-brief")
 
 # --- small map: the place, its neighbours across the border, its ports and partners
 neighbours = [n for n in regions.neighbours_across_border(place) if n in set(place_ids)]
-shown = pd.DataFrame({"place_id": [place, *neighbours]})
 place_fill, neighbour_fill = palettes.SEQUENTIAL[-2], palettes.SEQUENTIAL[1]
-base, _ = choropleth_layer(
-    boundaries.boundaries_geojson(view.lang),
-    None,
-    selected=place,
-    highlight=set(neighbours),
-    fills={place: place_fill, **dict.fromkeys(neighbours, neighbour_fill)},
-)
-layers = [base]
-if country == "US":
-    ports_map = query.load(query.place_ports, place, year, view.measure).assign(place_id=place)
-    layers.append(
-        ports_layer(ports_map, measure_label, fmt=i18n.fmt_int, state_name=i18n.place_name)
+
+
+def place_map() -> tuple:
+    """The small map's deck (frozen: its JSON is written once) and its table alternative."""
+    shown = pd.DataFrame({"place_id": [place, *neighbours]})
+    base, _ = choropleth_layer(
+        boundaries.boundaries_geojson(view.lang),
+        None,
+        selected=place,
+        highlight=set(neighbours),
+        fills={place: place_fill, **dict.fromkeys(neighbours, neighbour_fill)},
     )
-map_partners = partners[partners["partner_id"].isin(place_ids)].head(5)
-if not map_partners.empty:
-    xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
-    links = map_partners.assign(here=place, value=map_partners["value_usd"], kind="trade")
-    links = links.assign(
-        tip=[
-            tip_text(f"{name} ↔ {i18n.place_name(p)}", [(t("col.value"), i18n.fmt_money(v))])
-            for p, v in zip(map_partners["partner_id"], map_partners["value_usd"], strict=True)
-        ],
+    layers = [base]
+    if country == "US":
+        ports_map = query.load(query.place_ports, place, year, view.measure).assign(place_id=place)
+        layers.append(
+            ports_layer(ports_map, measure_label, fmt=i18n.fmt_int, state_name=i18n.place_name)
+        )
+    map_partners = partners[partners["partner_id"].isin(place_ids)].head(5)
+    if not map_partners.empty:
+        xy = query.load(query.all_places)[["place_id", "lat", "lon"]]
+        links = map_partners.assign(here=place, value=map_partners["value_usd"], kind="trade")
+        links = links.assign(
+            tip=[
+                tip_text(f"{name} ↔ {i18n.place_name(p)}", [(t("col.value"), i18n.fmt_money(v))])
+                for p, v in zip(map_partners["partner_id"], map_partners["value_usd"], strict=True)
+            ],
+        )
+        layers.append(arcs_layer(link_frame(links, "here", "partner_id", xy)))
+    camera = regions.view_for([place, *neighbours])
+    map_table = pd.DataFrame(
+        {
+            t("col.place"): [i18n.place_name(p) for p in shown["place_id"]],
+            "place_id": shown["place_id"],
+            "source_id": row["source_id"],
+        }
     )
-    layers.append(arcs_layer(link_frame(links, "here", "partner_id", xy)))
-camera = regions.view_for([place, *neighbours])
-map_table = pd.DataFrame(
-    {
-        t("col.place"): [i18n.place_name(p) for p in shown["place_id"]],
-        "place_id": shown["place_id"],
-        "source_id": row["source_id"],
-    }
-)
+    return deckjson.make_deck(layers, camera).freeze(), map_table
+
+
+# One map per place, year and measure for every session in a language.
+deck, map_table = viewcache.remember("place-map", (place, year, view.measure), place_map)
 mapframe.show_legend(
     [(place_fill, name)]
     + ([(neighbour_fill, t("place.neighbours"))] if neighbours else [])
@@ -143,8 +154,8 @@ def on_map_pick(sel_id: str) -> None:
 
 
 mapframe.show_map(
-    deckjson.make_deck(layers, camera),
-    map_table,
+    deck,
+    map_table.copy(deep=False),
     [row["source_id"]],
     key="place-map",
     on_pick=on_map_pick,
@@ -155,32 +166,43 @@ if series.empty:
     st.subheader(t("place.trade_chart"))
     chartframe.empty_state(t("place.no_trade_series") if country == "CA" else None)
 else:
-    chart = series.copy()
-    if country == "MX":
-        chart["series"] = t("place.series_mx_state")
-    else:
-        chart["series"] = [
-            t("place.series_name", flow=t(f"flow.{f}"), partner=t(f"country.{p}"))
-            for f, p in zip(chart["flow"], chart["partner"], strict=True)
-        ]
-    shown_chart = pd.DataFrame(
-        {
-            t("col.year"): chart["year"],
-            t("place.series"): chart["series"],
-            t("place.col_value_usd"): chart["value"],
-            "source_id": chart["source_id"],
-        }
+
+    def trade_chart() -> tuple:
+        """The place's trade series -> (localised figure, the table it draws)."""
+        chart = series.copy()
+        if country == "MX":
+            chart["series"] = t("place.series_mx_state")
+        else:
+            chart["series"] = [
+                t("place.series_name", flow=t(f"flow.{f}"), partner=t(f"country.{p}"))
+                for f, p in zip(chart["flow"], chart["partner"], strict=True)
+            ]
+        shown_chart = pd.DataFrame(
+            {
+                t("col.year"): chart["year"],
+                t("place.series"): chart["series"],
+                t("place.col_value_usd"): chart["value"],
+                "source_id": chart["source_id"],
+            }
+        )
+        fig = px.line(
+            shown_chart,
+            x=t("col.year"),
+            y=t("place.col_value_usd"),
+            color=t("place.series"),
+            markers=True,
+            color_discrete_sequence=["#0072B2", "#D55E00", "#009E73", "#CC79A7"],
+        )
+        fig.update_layout(legend_title_text="", margin={"l": 10, "r": 10, "t": 40, "b": 10})
+        localise_figure(fig)
+        return viewcache.share_figure(fig), shown_chart
+
+    # Built once per place and language for every session: Plotly Express took longer
+    # than the rest of the page.
+    fig, shown_chart = viewcache.remember("place-trade-chart", place, trade_chart)
+    chartframe.show_chart(
+        fig, shown_chart.copy(deep=False), key="place-trade", title=t("place.trade_chart")
     )
-    fig = px.line(
-        shown_chart,
-        x=t("col.year"),
-        y=t("place.col_value_usd"),
-        color=t("place.series"),
-        markers=True,
-        color_discrete_sequence=["#0072B2", "#D55E00", "#009E73", "#CC79A7"],
-    )
-    fig.update_layout(legend_title_text="", margin={"l": 10, "r": 10, "t": 40, "b": 10})
-    chartframe.show_chart(fig, shown_chart, key="place-trade", title=t("place.trade_chart"))
 
 # --- Mexican states: FDI by origin and sector, US exports by HS section (sector filter)
 if country == "MX":

@@ -22,6 +22,7 @@ from components import (
     scene_captions,
     scenes,
     state,
+    viewcache,
 )
 from components.i18n import t
 from components.layers.arcs import arcs_layer, link_frame
@@ -100,6 +101,13 @@ def scene_figure(db, kind: str, args: dict) -> pd.DataFrame:
 def _figure_from_tuple(db, kind: str, frozen: tuple) -> pd.DataFrame:
     args = {k: list(v) if isinstance(v, tuple) else v for k, v in frozen}
     return query.scene_figure(db, kind, args)
+
+
+def frozen_map(scene: scenes.Scene, year: int, lang: str) -> tuple:
+    """``map_layers`` with its layers frozen (``deckjson.frozen``) -> the same tuple, shared
+    by every session: callers must not change it."""
+    layers, *rest = map_layers(scene, year, lang)
+    return ([deckjson.frozen(layer) for layer in layers], *rest)  # a layer or a group
 
 
 def map_layers(scene: scenes.Scene, year: int, lang: str):
@@ -288,7 +296,12 @@ year = playing or (view.year if "year" in st.query_params else (kept or scene.ye
 if year not in available:
     year = scene.year if scene.year in available else (available[-1] if available else scene.year)
 
-layers, legend, extra, table, map_sources, empty = map_layers(scene, int(year or 0), lang)
+# Built once per scene, year and language for every session (the layers frozen, so their
+# JSON is written once too): a room opening the presenter's link shares one map.
+layers, legend, extra, table, map_sources, empty = viewcache.remember(
+    "presenter-map", (repr(scene), int(year or 0)), lambda: frozen_map(scene, int(year or 0), lang)
+)
+table = table.copy(deep=False)
 deck = deckjson.make_deck(layers)
 camera = scene.camera
 deck.initial_view_state = pdk.ViewState(

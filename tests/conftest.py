@@ -124,6 +124,23 @@ def refusal(load, path: Path):
     return info.value
 
 
+def refusal_keeps_store(source_id: str, good: Path, bad: Path, db: Path):
+    """Load ``good`` as ``source_id`` into the store ``db``, then ``bad`` -> its LoadError.
+
+    Fails the test when ``bad`` is accepted or when the refusal changed any stored row.
+    """
+    from ingest import store
+    from ingest.cli import load_path
+    from ingest.model import LoadError
+
+    load_path(source_id, good, db)
+    before = store.fingerprint(db)
+    with pytest.raises(LoadError) as info:
+        load_path(source_id, bad, db)
+    assert store.fingerprint(db) == before
+    return info.value
+
+
 def build_reference_store(path: Path) -> Path:
     """Build a store at ``path`` from the committed data, as `make run` does -> ``path``.
 

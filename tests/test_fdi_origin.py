@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from ingest import fdi_origin, fdi_sector, fdi_ytd, store
-from ingest.model import LoadError
+from tests.conftest import build_reference_store, refusal, refusal_keeps_store
 
 REPO = Path(__file__).resolve().parents[1]
 needs_shared = pytest.mark.usefixtures("shared_data")
@@ -50,13 +50,6 @@ def synthetic_origin(tmp_path: Path, rows: list[tuple], name="synthetic_origin.p
     path = tmp_path / name
     frame.to_parquet(path, index=False)
     return path
-
-
-def refused(path: Path, loader=fdi_origin.load_file) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        loader(path)
-    assert info.value.file == str(path)
-    return info.value
 
 
 US, NL = "Estados Unidos de América", "Nuevo León"
@@ -170,22 +163,28 @@ def test_a_year_missing_a_quarter_is_refused_naming_the_row(tmp_path):
     path = synthetic_origin(
         tmp_path, [(US, NL, 2020, 1, 1.0, False), (US, NL, 2020, 3, 2.0, False)]
     )
-    error = refused(path)
+    error = refusal(fdi_origin.load_file, path)
     assert error.line == 2 and error.column == "Q" and "Q2 was due" in error.problem
 
 
 def test_unknown_origin_is_refused(tmp_path):
-    error = refused(synthetic_origin(tmp_path, [("Atlántida", NL, 2020, 1, 1.0, False)]))
+    error = refusal(
+        fdi_origin.load_file, synthetic_origin(tmp_path, [("Atlántida", NL, 2020, 1, 1.0, False)])
+    )
     assert (error.line, error.column) == (1, "País_origen") and "Atlántida" in error.problem
 
 
 def test_unknown_state_is_refused(tmp_path):
-    error = refused(synthetic_origin(tmp_path, [(US, "Narnia", 2020, 1, 1.0, False)]))
+    error = refusal(
+        fdi_origin.load_file, synthetic_origin(tmp_path, [(US, "Narnia", 2020, 1, 1.0, False)])
+    )
     assert error.column == "Estado" and "Narnia" in error.problem
 
 
 def test_empty_value_not_flagged_confidential_is_refused(tmp_path):
-    error = refused(synthetic_origin(tmp_path, [(US, NL, 2020, 1, None, False)]))
+    error = refusal(
+        fdi_origin.load_file, synthetic_origin(tmp_path, [(US, NL, 2020, 1, None, False)])
+    )
     assert error.column == "IED" and "not flagged confidential" in error.problem
 
 
@@ -194,23 +193,23 @@ def test_quarter_end_date_disagreeing_with_the_quarter_is_refused(tmp_path):
     frame = pd.read_parquet(path)
     frame["Fecha"] = pd.to_datetime(["2020-06-30"])
     frame.to_parquet(path, index=False)
-    assert refused(path).column == "Fecha"
+    assert refusal(fdi_origin.load_file, path).column == "Fecha"
 
 
 def test_csv_renamed_parquet_and_cut_file_are_refused(tmp_path):
     fake = tmp_path / "fake.parquet"
     fake.write_text("País_origen,Estado\nx,y\n", encoding="utf-8")
-    assert "not a Parquet file" in refused(fake).problem
+    assert "not a Parquet file" in refusal(fdi_origin.load_file, fake).problem
     good = synthetic_origin(tmp_path, [(US, NL, 2020, 1, 1.0, False)])
     cut = tmp_path / "cut.parquet"
     cut.write_bytes(good.read_bytes()[:-10])
-    assert "cut short" in refused(cut).problem
+    assert "cut short" in refusal(fdi_origin.load_file, cut).problem
 
 
 def test_parquet_of_another_table_is_refused(tmp_path):
     path = tmp_path / "other.parquet"
     pd.DataFrame({"a": [1]}).to_parquet(path)
-    assert "not an SE FDI table" in refused(path).problem
+    assert "not an SE FDI table" in refusal(fdi_origin.load_file, path).problem
 
 
 def test_bad_sector_code_is_refused(tmp_path):
@@ -220,21 +219,14 @@ def test_bad_sector_code_is_refused(tmp_path):
                           "is_confidential": [False]})  # fmt: skip
     path = tmp_path / "sector.parquet"
     frame.to_parquet(path, index=False)
-    error = refused(path, fdi_sector.load_file)
+    error = refusal(fdi_sector.load_file, path)
     assert (error.line, error.column) == (1, "Sector")
 
 
 def test_refused_load_leaves_the_store_unchanged(tmp_path):
-    from ingest.cli import load_path
-
-    db = tmp_path / "store.duckdb"
     good = synthetic_origin(tmp_path, [(US, NL, 2020, 1, 1.0, False)])
-    load_path("mx-fdi-origin", good, db)
-    before = store.fingerprint(db)
     bad = synthetic_origin(tmp_path, [(US, "Narnia", 2020, 1, 1.0, False)], "bad.parquet")
-    with pytest.raises(LoadError):
-        load_path("mx-fdi-origin", bad, db)
-    assert store.fingerprint(db) == before
+    refusal_keeps_store("mx-fdi-origin", good, bad, tmp_path / "store.duckdb")
 
 
 def test_old_store_gains_confidential_false_and_nullable_value(tmp_path):
@@ -266,8 +258,6 @@ SELECT f.* FROM fdi f JOIN pick USING (year, source_id) WHERE f.origin = 'all'
 
 @pytest.fixture(scope="module")
 def reference_store(tmp_path_factory) -> Path:
-    from tests.conftest import build_reference_store
-
     return build_reference_store(tmp_path_factory.mktemp("ref") / "store.duckdb")
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ingest import inegi_exports, store, texas_ports, trade_sector, transborder
-from ingest.model import LoadError
+from ingest import inegi_exports, texas_ports, trade_sector, transborder
+from tests.conftest import refusal, refusal_keeps_store
 
 REPO = Path(__file__).resolve().parents[1]
 needs_shared = pytest.mark.usefixtures("shared_data")
@@ -24,13 +24,6 @@ def write_csv(tmp_path: Path, header: str, rows: list[str], name="synthetic.csv"
     path = tmp_path / name
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return path
-
-
-def refused(loader, path: Path) -> LoadError:
-    with pytest.raises(LoadError) as info:
-        loader(path)
-    assert info.value.file == str(path)
-    return info.value
 
 
 # ------------------------------------------------------------ commodity groups x Mexican state
@@ -82,33 +75,26 @@ SECTOR_HEADER = "Year,MexState,CommodityGroup,Mode,TradeType,TradeValue,Weight,W
 def test_unknown_commodity_group_is_refused_naming_line(tmp_path):
     path = write_csv(tmp_path, SECTOR_HEADER, ["2010,Sonora,Plastics & Rubber,Truck,Export,5,,",
                                                "2010,Sonora,Unobtainium,Truck,Export,5,,"])  # fmt: skip
-    error = refused(trade_sector.load_file, path)
+    error = refusal(trade_sector.load_file, path)
     assert (error.line, error.column) == (3, "CommodityGroup")
 
 
 def test_import_row_for_a_mexican_state_is_refused(tmp_path):
     path = write_csv(tmp_path, SECTOR_HEADER, ["2010,Sonora,Plastics & Rubber,Truck,Import,5,,"])
-    assert refused(trade_sector.load_file, path).column == "TradeType"
+    assert refusal(trade_sector.load_file, path).column == "TradeType"
 
 
 def test_negative_trade_value_is_refused(tmp_path):
     path = write_csv(tmp_path, SECTOR_HEADER, ["2010,Sonora,Plastics & Rubber,Truck,Export,-5,,"])
-    error = refused(trade_sector.load_file, path)
+    error = refusal(trade_sector.load_file, path)
     assert (error.line, error.column) == (2, "TradeValue")
 
 
 def test_refused_sector_load_leaves_the_store_unchanged(tmp_path):
-    from ingest.cli import load_path
-
-    db = tmp_path / "store.duckdb"
     good = write_csv(tmp_path, SECTOR_HEADER, ["2010,Sonora,Plastics & Rubber,Truck,Export,5,,"])
-    load_path("transborder-sector", good, db)
-    before = store.fingerprint(db)
     bad = write_csv(tmp_path, SECTOR_HEADER, ["2010,Atlantis,Plastics & Rubber,Truck,Export,5,,"],
                     "bad.csv")  # fmt: skip
-    with pytest.raises(LoadError):
-        load_path("transborder-sector", bad, db)
-    assert store.fingerprint(db) == before
+    refusal_keeps_store("transborder-sector", good, bad, tmp_path / "store.duckdb")
 
 
 # ------------------------------------------------------------ Texas-Mexico ports
@@ -132,13 +118,13 @@ PORT_HEADER = (
 
 def test_port_outside_texas_is_refused(tmp_path):
     path = write_csv(tmp_path, PORT_HEADER, ["2020,2506,Otay Mesa,Truck,Export,5,,,x,1,1,"])
-    error = refused(texas_ports.load_file, path)
+    error = refusal(texas_ports.load_file, path)
     assert (error.line, error.column) == (2, "PortCode") and "not a Texas port" in error.problem
 
 
 def test_repeated_port_mode_flow_row_is_refused(tmp_path):
     row = "2020,2304,Laredo,Truck,Export,5,,,Laredo,1,1,"
-    error = refused(texas_ports.load_file, write_csv(tmp_path, PORT_HEADER, [row, row]))
+    error = refusal(texas_ports.load_file, write_csv(tmp_path, PORT_HEADER, [row, row]))
     assert error.line == 3 and "second row" in error.problem
 
 
@@ -161,7 +147,7 @@ INEGI_HEADER = "Código,Descripción,state,year,USD"
 
 def test_uncoded_row_that_is_not_a_total_is_refused(tmp_path):
     path = write_csv(tmp_path, INEGI_HEADER, ["NA,Otra cosa,Sonora,2010,5"])
-    assert refused(inegi_exports.load_file, path).column == "Código"
+    assert refusal(inegi_exports.load_file, path).column == "Código"
 
 
 def test_thousands_are_stored_as_dollars(tmp_path):

@@ -128,7 +128,7 @@ def place_initiatives(db, place_id: str) -> pd.DataFrame:
         mine AS (SELECT DISTINCT initiative_id FROM party WHERE place_id = $place)
         SELECT i.initiative_id, i.name_en, i.name_es, i.name_fr, i.kind, i.year, i.end_year,
                i.status, i.border, i.summary_en, i.summary_es, i.summary_fr,
-               (SELECT string_agg(DISTINCT p.place_id, ', ') FROM party p
+               (SELECT string_agg(DISTINCT p.place_id, ', ' ORDER BY p.place_id) FROM party p
                  WHERE p.initiative_id = i.initiative_id AND p.place_id <> $place) AS partners,
                i.source_url, i.source_title, i.source_publisher, i.source_id
         FROM initiatives i JOIN mine USING (initiative_id)

@@ -22,6 +22,11 @@ import pytest
 from tests.conftest import build_reference_store
 
 REPO = Path(__file__).resolve().parents[2]
+# deploy/serve.py is a script, not a package: the server command line is defined there once.
+if str(REPO / "deploy") not in sys.path:
+    sys.path.insert(0, str(REPO / "deploy"))
+import serve  # noqa: E402
+
 CHROMIUM = os.environ.get("BORDERLINKS_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 CHROMIUM_ARGS = [
@@ -76,25 +81,9 @@ def app_url(browser_store):
 
 def server_command(port: int) -> list[str]:
     """The command line of a test dashboard server on 127.0.0.1:``port``."""
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "dashboard.py",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        # Users get a generic error sentence (config.toml); the tests still find
-        # its stException element and, with full details, can say what failed.
-        "--client.showErrorDetails",
-        "full",
-    ]
+    # Users get a generic error sentence (config.toml); the tests still find
+    # its stException element and, with full details, can say what failed.
+    return serve.streamlit_command(port, "--client.showErrorDetails", "full")
 
 
 @contextlib.contextmanager
