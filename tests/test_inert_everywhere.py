@@ -212,7 +212,8 @@ def test_no_page_passes_hostile_text_to_raw_html(app, page, params):
 
 def test_raw_html_is_used_only_where_every_value_is_escaped():
     # Each st.html / unsafe_allow_html use was reviewed: the legend escapes every text
-    # (safetext.html_text), the presenter CSS is a constant, and the uploader CSS holds only
+    # (safetext.html_text), the presenter and map-layout CSS are constants built from our own
+    # numbers and keys, and the uploader CSS holds only
     # our own translated label, JSON-quoted; chartframe.show_name escapes the name and the code;
     # the dashboard's stylesheet is a file of ours. A new use must be reviewed too.
     uses = []
@@ -225,9 +226,11 @@ def test_raw_html_is_used_only_where_every_value_is_escaped():
     assert uses == [
         'components/chartframe.py:st.html(f\'<p class="bl-name" style="font-weight:600;font-size:1.1rem;margin:0">{text}</p>\')',
         "components/mapframe.py:st.html(",
-        "components/present.py:st.html(PRESENTER_CSS)",
+        "components/maplayout.py:st.html(_CSS)",
+        "components/present.py:st.html(PRESENTER_CSS + SCREEN_CSS)",
         'dashboard.py:st.html(HERE / "components" / "a11y.css")',
         'pages/data_sources.py:st.html(uploader_css("data_upload", t("data.upload_browse")))',
+        "pages/presenter.py:st.html(present.STAGE_CSS)",
     ]
 
 
