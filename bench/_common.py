@@ -39,6 +39,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_options(port: int) -> list[str]:
+    """The ``streamlit run`` options of a benchmark server: ``port`` on 127.0.0.1, headless."""
+    return [
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+
+
 def serve(script: str, db: Path | None = None) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = dict(os.environ)
@@ -51,12 +63,7 @@ def serve(script: str, db: Path | None = None) -> tuple[subprocess.Popen, str]:
             "streamlit",
             "run",
             script,
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
+            *server_options(port),
         ],
         cwd=REPO,
         env=env,

@@ -30,6 +30,8 @@ def serve_profiled(port: int) -> None:
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.web import cli
 
+    from bench import _common
+
     out = Path(os.environ[PROFILE_DIR_ENV])
     original = script_runner.ScriptRunner._run_script
     count = iter(range(10**6))
@@ -48,12 +50,7 @@ def serve_profiled(port: int) -> None:
         "streamlit",
         "run",
         str(REPO / "dashboard.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
+        *_common.server_options(port),
     ]
     sys.exit(cli.main())
 

@@ -36,6 +36,22 @@ def state_table(frame: pd.DataFrame, name) -> pd.DataFrame:
     )
 
 
+def fdi_bars(frame: pd.DataFrame, highlight=None, lang: str | None = None):
+    """Ranked bars of FDI in US$ M, one per ``label`` of ``frame`` (``value_musd``,
+    ``confidential``), a withheld value written "confidential"; ``highlight`` maps a
+    label to its note. Out: the Plotly figure, in ``lang`` (None: the current language)."""
+    return fdi_charts.ranked_with_confidential(
+        frame,
+        "label",
+        "value_musd",
+        confidential_text=t("fdi.confidential"),
+        value_label=t("jobs.col.fdi"),
+        fmt=money_m,
+        lang=lang or i18n.lang(),
+        highlight=highlight,
+    )
+
+
 def show_origin_map(frame: pd.DataFrame, origin: str, year: int, place, name, on_pick) -> None:
     """The map of Mexican states shaded by FDI from ``origin`` in ``year``, its legend,
     arcs from the origin country, the text alternative, source, CSV and table."""
@@ -95,16 +111,7 @@ def show_state_ranking(frame: pd.DataFrame, origin: str, year: int, place, name)
         if origin == "all"
         else t("fdi.rank_origin_title", origin=origin_name(origin), year=period)
     )
-    fig = fdi_charts.ranked_with_confidential(
-        shown,
-        "label",
-        "value_musd",
-        confidential_text=t("fdi.confidential"),
-        value_label=t("jobs.col.fdi"),
-        fmt=money_m,
-        lang=i18n.lang(),
-        highlight={name(place): t("jobs.chosen")} if place else None,
-    )
+    fig = fdi_bars(shown, highlight={name(place): t("jobs.chosen")} if place else None)
     chartframe.show_chart(
         fig,
         state_table(frame, name),
@@ -205,15 +212,7 @@ def show_sectors(place: str, name, year: int) -> None:
     rows = sectors[sectors["year"] == at]
     lang = i18n.lang()
     shown = rows.assign(label=rows["scian_code"].map(lambda c: scian_name(c, lang)))
-    fig = fdi_charts.ranked_with_confidential(
-        shown,
-        "label",
-        "value_musd",
-        confidential_text=t("fdi.confidential"),
-        value_label=t("jobs.col.fdi"),
-        fmt=money_m,
-        lang=lang,
-    )
+    fig = fdi_bars(shown, lang=lang)
     table = pd.DataFrame(
         {
             t("fdi.col.scian"): rows["scian_code"],

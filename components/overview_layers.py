@@ -123,20 +123,17 @@ def trade_arcs_part(lang: str, focus: str | None, store: tuple):
         )
         return tip_text(title, [(t("col.value"), i18n.fmt_money(r.value_usd))])
 
-    layer = pair_arcs_layer(
+    return _frozen_arcs(
         od,
         ("us_state", "partner_place_id"),
-        query.load(query.all_places)[["place_id", "lat", "lon"]],
         kind="trade",
         value="value_usd",
         tip=tip,
         layer_id=TRADE_ARCS_LAYER_ID,
         focus=focus,
         fmt=i18n.fmt_money,
-        name_of=name_of,
         **TRADE_ARC_STYLE,
     )
-    return deckjson.frozen(layer), set(od["source_id"].dropna()) if layer.data else set()
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -158,19 +155,30 @@ def initiative_arcs_part(lang: str, year: int, border: str | None, focus: str | 
         )
         return tip_text(title, [("", r.names)])
 
-    layer = pair_arcs_layer(
+    return _frozen_arcs(
         inits,
         ("a_place", "b_place"),
-        query.load(query.all_places)[["place_id", "lat", "lon"]],
         kind="initiative",
         value="initiatives",
         tip=tip,
         focus=focus,
         fmt=i18n.fmt_int,
-        name_of=name_of,
         **INITIATIVE_ARC_STYLE,
     )
-    return deckjson.frozen(layer), set(inits["source_id"].dropna()) if layer.data else set()
+
+
+def _frozen_arcs(links, ends: tuple[str, str], **style):
+    """Arcs between the places in the ``ends`` columns of ``links`` (placed at their
+    centres, named in the current language) -> (frozen layer, source ids of the links;
+    none when no arc is drawn). ``style``: the rest of ``pair_arcs_layer``'s arguments."""
+    layer = pair_arcs_layer(
+        links,
+        ends,
+        query.load(query.all_places)[["place_id", "lat", "lon"]],
+        name_of=i18n.place_name,
+        **style,
+    )
+    return deckjson.frozen(layer), set(links["source_id"].dropna()) if layer.data else set()
 
 
 def signed_by(year: int) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components import chartframe, charts, fdi_charts, fdi_text, figures, i18n, query, safetext
+from components import chartframe, charts, fdi_text, fdi_views, figures, i18n, query, safetext
 from components.i18n import t
 from components.sector_names import scian_name, section_chapters, section_name, section_of_chapter
 
@@ -31,15 +31,7 @@ def _figure_frame(figs: list, name_of) -> pd.DataFrame:
 
 
 def _show_ranked(frame: pd.DataFrame, key: str, title: str, code_title: str, name_title: str):
-    fig = fdi_charts.ranked_with_confidential(
-        frame,
-        "label",
-        "value_musd",
-        confidential_text=t("fdi.confidential"),
-        value_label=t("jobs.col.fdi"),
-        fmt=fdi_text.money_m,
-        lang=i18n.lang(),
-    )
+    fig = fdi_views.fdi_bars(frame)
     table = {
         code_title: frame["code"],
         name_title: frame["label"],
@@ -114,7 +106,20 @@ def show_export_sectors(place: str, name: str, year: int, chapter: str | None) -
         fmt=i18n.fmt_money,
         lang=lang,
     )
-    table = pd.DataFrame(
+    table = section_table(rows, lang)
+    chartframe.show_chart(
+        fig, table, key="place-export-sectors", title=t("sector.profile_title", place=name, year=at)
+    )
+    st.caption(t("sector.granularity_note"))
+    if section:
+        st.markdown(safetext.md_text(section_sentence(rows, section, chapter, name, at)))
+    return set(rows["source_id"].dropna())
+
+
+def section_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table (and CSV) of exports by HS section: ``rows`` (sector, value_usd,
+    source_id) -> section, its name in ``lang``, its chapters, value in US$, source_id."""
+    return pd.DataFrame(
         {
             t("sector.col.section"): rows["sector"],
             t("sector.col.name"): rows["sector"].map(lambda s: section_name(s, lang, False)),
@@ -123,13 +128,6 @@ def show_export_sectors(place: str, name: str, year: int, chapter: str | None) -
             "source_id": rows["source_id"],
         }
     )
-    chartframe.show_chart(
-        fig, table, key="place-export-sectors", title=t("sector.profile_title", place=name, year=at)
-    )
-    st.caption(t("sector.granularity_note"))
-    if section:
-        st.markdown(safetext.md_text(section_sentence(rows, section, chapter, name, at)))
-    return set(rows["source_id"].dropna())
 
 
 def section_sentence(rows: pd.DataFrame, section: str, chapter: str, scope: str, year) -> str:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from components import chartframe, charts, i18n, query, safetext
 from components.i18n import t
-from components.place_mx import section_sentence
+from components.place_mx import section_sentence, section_table
 from components.sector_names import section_chapters, section_name, section_of_chapter
 
 TOP_STATES = 15
@@ -75,15 +75,7 @@ def show_sector_trade(year: int, chapter: str | None, partner, flow, modes, name
             fmt=i18n.fmt_money,
             lang=lang,
         )
-        table = pd.DataFrame(
-            {
-                t("sector.col.section"): rows["sector"],
-                t("sector.col.name"): rows["sector"].map(lambda s: section_name(s, lang, False)),
-                t("sector.col.chapters"): rows["sector"].map(section_chapters),
-                t("trade.col.value"): rows["value_usd"].round(0),
-                "source_id": rows["source_id"],
-            }
-        )
+        table = section_table(rows, lang)
         title = t("sector.trade_all_title", year=year)
     if rows.empty:
         first, last = (
