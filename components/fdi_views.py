@@ -138,7 +138,8 @@ def mix_frame(origins: pd.DataFrame) -> pd.DataFrame:
                     (year, o, known[o], bool(by.loc[o, "confidential"]), by.loc[o, "source_id"])
                 )
         rest = by.loc["all", "value_musd"] - known["US"] - known["CA"]
-        rows.append((year, "rest", rest, False, by.loc["all", "source_id"]))
+        # Unknown when a part is withheld: flagged so the chart names it, never drops it.
+        rows.append((year, "rest", rest, bool(pd.isna(rest)), by.loc["all", "source_id"]))
     return pd.DataFrame(rows, columns=["year", "series", "value_musd", "confidential", "source_id"])
 
 

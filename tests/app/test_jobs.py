@@ -296,3 +296,23 @@ def test_clicking_a_state_on_the_map_picks_it_like_the_selectbox(run_page):
     assert at.query_params["place"] in ("MX-CHH", ["MX-CHH"])
     assert at.selectbox(key="ji_state").value == "MX-CHH"
     assert "Where Chihuahua's investment comes from, by year" in texts(at)
+
+
+def test_other_origins_are_confidential_when_a_part_is_withheld():
+    from components.fdi_views import mix_frame
+
+    # Synthetic rows: Canada withheld in 2020, so "all other origins" cannot be known.
+    origins = pd.DataFrame(
+        {
+            "year": [2020, 2020, 2020, 2021, 2021, 2021],
+            "origin": ["all", "US", "CA", "all", "US", "CA"],
+            "value_musd": [100.0, 60.0, None, 100.0, 60.0, 10.0],
+            "confidential": [False, False, True, False, False, False],
+            "source_id": ["s"] * 6,
+        }
+    )
+    rest = mix_frame(origins).set_index(["year", "series"]).loc[(slice(None), "rest"), :]
+    assert rest.loc[(2020, "rest"), "confidential"]
+    assert pd.isna(rest.loc[(2020, "rest"), "value_musd"])
+    assert not rest.loc[(2021, "rest"), "confidential"]
+    assert rest.loc[(2021, "rest"), "value_musd"] == 30.0
